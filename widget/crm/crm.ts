@@ -1,0 +1,33 @@
+import type { Host } from '../host/host';
+import type { Lock, LockingConfiguration, LockPermission, RecordRef, RecordSummary } from './types';
+
+/**
+ * Zoho CRM's REST API as the widget uses it. Every method either resolves with parsed, checked data
+ * or rejects with CrmError (Zoho answered with an error) or HostError (the call itself failed).
+ * Answers that are not what Zoho sends reject with HostError('malformed').
+ */
+export interface Crm {
+  /** The record's active lock, or null when it is not locked (Zoho's 204). */
+  getLock(record: RecordRef): Promise<Lock | null>;
+  /** Locks the record; resolves with the new lock built from Zoho's answer (no second GET). */
+  lock(record: RecordRef, reason: string): Promise<Lock>;
+  /** Replaces the reason of a manual lock. */
+  updateReason(record: RecordRef, lockId: string, reason: string): Promise<void>;
+  unlock(record: RecordRef, lockId: string): Promise<void>;
+  /** The module's configuration, or null when none is configured (Zoho's 204). Org connection. */
+  getLockingConfiguration(module: string): Promise<LockingConfiguration | null>;
+  /** Whether the profile may lock this module's records by hand. Org connection. */
+  getLockPermission(profileId: string, module: string): Promise<LockPermission>;
+  /** Maximum length of Locked_Reason__s from field metadata; 2000 when metadata lacks it. Org connection. */
+  getReasonMaxLength(): Promise<number>;
+  /** The record's name and whether it is held for approval or Zia processing. User connection. */
+  getRecord(record: RecordRef): Promise<RecordSummary>;
+}
+
+export interface CrmOptions {
+  host: Host;
+  /** e.g. "https://www.zohoapis.eu" */
+  apiDomain: string;
+}
+
+export declare function createCrm(options: CrmOptions): Crm;

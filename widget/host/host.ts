@@ -1,0 +1,95 @@
+/**
+ * What the widget needs from the page that embeds it. zoho.ts implements it over Zoho's SDK;
+ * tests pass an in-memory Host. Nothing outside host/ may touch window.ZOHO.
+ */
+
+/** The record whose detail page shows the widget. */
+export interface PageContext {
+  /** Module API name, e.g. "Deals". */
+  module: string;
+  /** Record id: a string of digits (ids exceed 2^53). */
+  recordId: string;
+}
+
+/** The signed-in CRM user, as the SDK reports them. */
+export interface CurrentUser {
+  id: string;
+  fullName: string;
+  email: string;
+  profile: { id: string; name: string };
+  role: { id: string; name: string } | null;
+  /** Zoho locale such as "en_US", "de_DE", "ja_JP". */
+  locale: string;
+  /** IANA time zone such as "Europe/Berlin". */
+  timeZone: string;
+}
+
+/** Where the org's data lives: REST calls go to `${apiDomain}/crm/v8/...`. */
+export interface Environment {
+  /** e.g. "US", "EU", "IN" */
+  deployment: string;
+  /** e.g. "https://www.zohoapis.eu"; never assumed to be .com */
+  apiDomain: string;
+}
+
+/**
+ * Which connection carries a call. "user": per-user connection (lock, edit, unlock, record reads) so
+ * Zoho records the real person; "org": the org-level read-only connection (configuration, profiles,
+ * field metadata), which needs administrator rights.
+ */
+export type ConnectionKind = 'user' | 'org';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface HostRequest {
+  connection: ConnectionKind;
+  method: HttpMethod;
+  /** Absolute URL, including the API domain and query string. */
+  url: string;
+  /** JSON body for POST and PUT; sent as the connection's payload (param_type 2). */
+  body?: unknown;
+}
+
+export interface HostResponse {
+  /**
+   * The API's answer as Zoho's connection hands it over (`details.statusMessage`): parsed JSON, raw text
+   * when it was not JSON, or `undefined` when the API answered with no body (HTTP 204).
+   * The HTTP status is not exposed by Zoho's connection; crm/ decides success from the body alone.
+   */
+  body: unknown;
+}
+
+export type HostErrorKind =
+  /** no answer within the host's time limit */
+  | 'timeout'
+  /** the connection call itself failed: network, connection not authorised, unknown connection */
+  | 'connection'
+  /** the SDK is missing or never initialised (opened outside Zoho CRM) */
+  | 'unavailable'
+  /** the host answered something that is not what Zoho sends */
+  | 'malformed';
+
+/** A failure of the host, not of Zoho's API: the call may or may not have reached Zoho. */
+export class HostError extends Error {
+  override readonly name = 'HostError';
+  constructor(
+    readonly kind: HostErrorKind,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export interface Host {
+  /** Resolves with the first PageLoad's record; rejects with HostError when it never comes or has no record id. */
+  pageContext(): Promise<PageContext>;
+  currentUser(): Promise<CurrentUser>;
+  environment(): Promise<Environment>;
+  /** One REST call through a connection; rejects with HostError only. Zoho's API errors come back as a body. */
+  request(request: HostRequest): Promise<HostResponse>;
+  /** Asks the embedding page to give the widget's frame this height in CSS pixels. */
+  resize(height: number): void;
+  /** Calls back whenever the page becomes visible again; returns the unsubscribe. */
+  onVisible(callback: () => void): () => void;
+}
