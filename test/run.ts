@@ -29,34 +29,34 @@ function run(command: string, args: string[]): number {
 
 let passed = 0;
 let failed = 0;
-let broken = false;
+const problems: string[] = [];
 
 rmSync(resultsDir, { recursive: true, force: true });
 mkdirSync(resultsDir, { recursive: true });
 
 console.log('\n== types');
 // A type error fails the run without counting as a test.
-if (run('npx', ['tsc', '-p', 'tsconfig.json']) !== 0) broken = true;
+if (run('node_modules/.bin/tsc', ['-p', 'tsconfig.json']) !== 0) problems.push('the type check failed');
 
 for (const [index, stage] of stages.entries()) {
   console.log(`\n== ${stage.name} tests`);
   const output = `${resultsDir}/stage-${index}.json`;
   const projectArgs = stage.projects.flatMap((project) => ['--project', project]);
-  const status = run('npx', [
-    'vitest', 'run', '--config', 'test/vitest.config.ts', ...projectArgs,
+  const status = run('node_modules/.bin/vitest', [
+    'run', '--config', 'test/vitest.config.ts', ...projectArgs,
     '--reporter=default', '--reporter=json', `--outputFile=${output}`, '--passWithNoTests',
   ]);
   try {
     const counts = VitestJson.parse(JSON.parse(readFileSync(output, 'utf8')));
     passed += counts.numPassedTests;
     failed += counts.numFailedTests;
-    if (status !== 0 && counts.numFailedTests === 0) broken = true;
+    if (status !== 0 && counts.numFailedTests === 0) problems.push(`the ${stage.name} run failed outside any test`);
   } catch {
     // No report means the runner itself failed before or while running tests.
-    broken = true;
+    problems.push(`the ${stage.name} run left no report`);
   }
 }
 
-if (broken && failed === 0) failed = 1;
+for (const problem of problems) console.log(`\n${problem}`);
 console.log(`\n${passed} passed, ${failed} failed`);
-process.exitCode = failed > 0 || broken ? 1 : 0;
+process.exitCode = failed > 0 || problems.length > 0 ? 1 : 0;
