@@ -1,0 +1,180 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { packExtension, type PackResult } from '../../server/build/pack';
+import { readZip, type ZipEntry } from '../../server/build/read-zip';
+
+// jsdom reads widget.html as a browser would; it ships without type declarations, so name what we use.
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string) => { window: { document: Document } } };
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const SDK = /^https:\/\/live\.zwidgets\.com\/js-sdk\/\d+(\.\d+)*\/ZohoEmbededAppSDK\.min\.js$/;
+const TEXT = /\.(html|js|css|json|svg|txt|md|xml)$/;
+
+let outDir: string;
+let result: PackResult;
+let files: ZipEntry[];
+
+function entry(name: string): ZipEntry {
+  const found = files.find((file) => file.name === name);
+  if (!found) throw new Error(`${name} is not in the zip`);
+  return found;
+}
+
+function widgetPage(): Document {
+  return new JSDOM(entry('app/widget.html').content.toString('utf8')).window.document;
+}
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'record-lock-package-test-'));
+  result = await packExtension({ outDir });
+  files = readZip(await readFile(result.zipPath)).filter((file) => !file.name.endsWith('/'));
+}, 120_000);
+
+afterAll(async () => {
+  await rm(outDir, { recursive: true, force: true });
+});
+
+describe('the packed extension (npm run pack)', () => {
+  it('is named after the product, not after the checkout folder', () => {
+    expect(basename(result.zipPath)).toBe('record-lock.zip');
+  });
+
+  it('holds the page, the bundle, the stylesheet and the English messages', () => {
+    expect(files.map((file) => file.name)).toEqual(
+      expect.arrayContaining(['app/widget.html', 'app/js/widget.js', 'app/css/widget.css', 'app/translations/en.json']),
+    );
+  });
+
+  it('holds only files under app/, exactly the ones it reports', () => {
+    expect(files.filter((file) => !file.name.startsWith('app/'))).toEqual([]);
+    expect(files.map((file) => ({ path: file.name, bytes: file.bytes })).sort((a, b) => a.path.localeCompare(b.path))).toEqual(
+      [...result.files].sort((a, b) => a.path.localeCompare(b.path)),
+    );
+  });
+
+  it('loads every script and stylesheet of widget.html from the zip, except Zoho SDK from its CDN', () => {
+    const page = widgetPage();
+    const references = [...page.querySelectorAll('script[src]')].map((node) => node.getAttribute('src') ?? '')
+      .concat([...page.querySelectorAll('link[href]')].map((node) => node.getAttribute('href') ?? ''))
+      .concat([...page.querySelectorAll('img[src]')].map((node) => node.getAttribute('src') ?? ''));
+    const names = new Set(files.map((file) => file.name));
+    const external = references.filter((reference) => new URL(reference, 'zip:/app/widget.html').protocol !== 'zip:');
+    const unresolved = references
+      .filter((reference) => !external.includes(reference))
+      .filter((reference) => !names.has(new URL(reference, 'zip:/app/widget.html').pathname.slice(1)));
+
+    expect(references).toEqual(expect.arrayContaining(['js/widget.js', 'css/widget.css']));
+    expect(unresolved).toEqual([]);
+    expect(external).toHaveLength(1);
+    expect(external[0]).toMatch(SDK);
+  });
+
+  it('loads Zoho SDK before the widget bundle', () => {
+    const scripts = [...widgetPage().querySelectorAll('script[src]')].map((node) => node.getAttribute('src') ?? '');
+    expect(scripts.findIndex((src) => SDK.test(src))).toBeLessThan(scripts.indexOf('js/widget.js'));
+  });
+
+  it('allows scripts only from itself and Zoho SDK host, and nothing inline', () => {
+    const policy = widgetPage().querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+    const directives = new Map(
+      policy.split(';').map((directive) => directive.trim().split(/\s+/)).filter((tokens) => tokens[0]).map(([name = '', ...sources]) => [name, sources]),
+    );
+    const scriptSources = directives.get('script-src') ?? directives.get('default-src');
+
+    expect(scriptSources?.length).toBeGreaterThan(0);
+    expect(scriptSources?.every((source) => ["'self'", 'https://live.zwidgets.com'].includes(source))).toBe(true);
+    expect(policy).not.toContain("'unsafe-inline'");
+    expect(policy).not.toContain("'unsafe-eval'");
+  });
+
+  it('ships no source maps', () => {
+    expect(files.filter((file) => file.name.endsWith('.map'))).toEqual([]);
+    expect(files.filter((file) => file.content.includes('sourceMappingURL')).map((file) => file.name)).toEqual([]);
+  });
+
+  it.each([
+    { local: 'localhost', pattern: /localhost/i },
+    { local: '127.0.0.1', pattern: /127\.0\.0\.1/ },
+    // A file: URL, not a key such as `profile:` in the bundle.
+    { local: 'file: URLs', pattern: /(?<![A-Za-z])file:/i },
+    { local: '/home paths', pattern: /(?<![\w.])\/home\// },
+    { local: '/work paths', pattern: /(?<![\w.])\/work\// },
+    { local: '/tmp paths', pattern: /(?<![\w.])\/tmp\// },
+  ])('mentions no $local in any shipped text file', ({ pattern }) => {
+    const leaking = files.filter((file) => TEXT.test(file.name) && pattern.test(file.content.toString('utf8')));
+    expect(leaking.map((file) => file.name)).toEqual([]);
+  });
+
+  it("stays within Zoho's limits on file count, file size and total size", () => {
+    const counted = files.reduce((count, file) => count + (file.name.endsWith('.json') ? 2 : 1), 0);
+    expect(counted).toBeLessThanOrEqual(250);
+    expect(files.filter((file) => file.bytes > 5_000_000)).toEqual([]);
+    expect(files.reduce((sum, file) => sum + file.bytes, 0)).toBeLessThanOrEqual(20_000_000);
+  });
+
+  it("uses only file and folder names Zoho accepts", () => {
+    const badFiles = files.filter((file) => !/^[A-Za-z0-9_.$-]*$/.test(file.name.split('/').at(-1) ?? ''));
+    const badFolders = files.filter((file) => file.name.split('/').slice(0, -1).some((folder) => !/^[A-Za-z0-9_$-]*$/.test(folder)));
+    expect(badFiles.map((file) => file.name)).toEqual([]);
+    expect(badFolders.map((file) => file.name)).toEqual([]);
+  });
+});
+
+describe('plugin-manifest.json', () => {
+  const connectionSchema = z.object({ connectionLinkName: z.string(), userAccess: z.boolean(), scope: z.array(z.string()) });
+  type Connection = z.infer<typeof connectionSchema>;
+  const manifestSchema = z.object({
+    service: z.literal('CRM'),
+    modules: z.object({ widgets: z.array(z.object({ url: z.string() })).length(1) }),
+    connections: z.array(connectionSchema),
+  });
+  let connections: Connection[];
+  let widgetUrl: string;
+
+  beforeAll(async () => {
+    const manifest = manifestSchema.parse(JSON.parse(await readFile(join(root, 'plugin-manifest.json'), 'utf8')));
+    connections = manifest.connections;
+    widgetUrl = manifest.modules.widgets[0]?.url ?? '';
+  });
+
+  function connection(linkName: string): Connection {
+    const found = connections.find((candidate) => candidate.connectionLinkName === linkName);
+    if (!found) throw new Error(`no connection ${linkName}`);
+    return found;
+  }
+
+  it('declares exactly the per-user and the organisation connections the widget invokes', () => {
+    expect(connections.map((candidate) => candidate.connectionLinkName).sort()).toEqual(['recordlock_org', 'recordlock_user']);
+  });
+
+  it.each([
+    { linkName: 'recordlock_user', userAccess: true, who: 'each user authorises it and calls run as that user' },
+    { linkName: 'recordlock_org', userAccess: false, who: 'the administrator authorises it once for everyone' },
+  ])('$linkName: $who', ({ linkName, userAccess }) => {
+    expect(connection(linkName).userAccess).toBe(userAccess);
+  });
+
+  it('keeps the organisation connection read-only', () => {
+    expect(connection('recordlock_org').scope.length).toBeGreaterThan(0);
+    expect(connection('recordlock_org').scope.filter((scope) => !scope.endsWith('.READ'))).toEqual([]);
+  });
+
+  it('lets each user read, set, edit and lift locks with their own account', () => {
+    expect(connection('recordlock_user').scope).toEqual(
+      expect.arrayContaining(['READ', 'CREATE', 'UPDATE', 'DELETE'].map((operation) => `ZohoCRM.modules.lockinginformation.${operation}`)),
+    );
+  });
+
+  it('grants neither connection the whole CRM', () => {
+    const broad = connections.flatMap((candidate) => candidate.scope).filter((scope) => /^ZohoCRM\.(modules|settings)\.ALL$|^ZohoCRM\.[a-z]+\.ALL$/.test(scope));
+    expect(broad).toEqual([]);
+  });
+
+  it('starts the widget from a page that is in the package', () => {
+    expect(files.map((file) => file.name)).toContain(widgetUrl.replace(/^\//, ''));
+  });
+});

@@ -1,0 +1,49 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listShippedFiles } from '../../server/build/shipped-files';
+
+let appDir: string;
+
+async function put(...paths: string[]): Promise<void> {
+  for (const path of paths) {
+    await mkdir(dirname(join(appDir, path)), { recursive: true });
+    await writeFile(join(appDir, path), 'x');
+  }
+}
+
+const required = ['widget.html', 'js/widget.js', 'css/widget.css', 'translations/en.json'];
+
+beforeEach(async () => {
+  appDir = await mkdtemp(join(tmpdir(), 'record-lock-app-'));
+});
+
+afterEach(async () => {
+  await rm(appDir, { recursive: true, force: true });
+});
+
+describe('listShippedFiles', () => {
+  it('ships the page, bundle, stylesheet, every translation and every image', async () => {
+    await put(...required, 'translations/de.json', 'img/icon.svg', 'img/states/locked.png');
+    expect(await listShippedFiles(appDir)).toEqual([
+      'widget.html',
+      'js/widget.js',
+      'css/widget.css',
+      'translations/de.json',
+      'translations/en.json',
+      'img/icon.svg',
+      'img/states/locked.png',
+    ]);
+  });
+
+  it('leaves behind source maps, stray build files and non-JSON files beside the translations', async () => {
+    await put(...required, 'js/widget.js.map', 'js/chunk-1.js', 'css/widget.css.map', 'translations/notes.txt', 'notes.md');
+    expect(await listShippedFiles(appDir)).toEqual(required.slice(0, 3).concat('translations/en.json'));
+  });
+
+  it.each(required)('refuses to pack without app/%s', async (missing) => {
+    await put(...required.filter((path) => path !== missing));
+    await expect(listShippedFiles(appDir)).rejects.toThrow(`app/${missing}`);
+  });
+});
