@@ -1,4 +1,9 @@
 import type { Host } from '../host/host';
+import { configurationCalls } from './configuration';
+import { fieldCalls } from './fields';
+import { lockCalls } from './locks';
+import { profileCalls } from './profiles';
+import { recordCalls } from './records';
 import type { Lock, LockingConfiguration, LockPermission, RecordRef, RecordSummary } from './types';
 
 /**
@@ -30,4 +35,17 @@ export interface CrmOptions {
   apiDomain: string;
 }
 
-export declare function createCrm(options: CrmOptions): Crm;
+/**
+ * The CRM API over a Host. Module names and ids are checked before any URL is built: a bad one
+ * throws a plain Error, since it can only come from a bug.
+ * @example const crm = createCrm({ host, apiDomain: (await host.environment()).apiDomain });
+ */
+export function createCrm(options: CrmOptions): Crm {
+  return {
+    ...lockCalls(options),
+    ...configurationCalls(options),
+    ...profileCalls(options),
+    ...fieldCalls(options),
+    ...recordCalls(options),
+  };
+}

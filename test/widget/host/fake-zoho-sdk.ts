@@ -1,0 +1,51 @@
+import { vi } from 'vitest';
+import type { ConnectionInvokeRequest, ZohoSdk } from '../../../widget/host/zoho-sdk';
+
+/**
+ * A promise-returning stand-in for `window.ZOHO`, in the SDK's own shape: `on()` stores the
+ * handler, `init()` wires it (a handler added later is never called, as in Zoho's file).
+ * Each answer is set per test.
+ */
+export function createFakeZohoSdk() {
+  const events: string[] = [];
+  const stored = new Map<string, (data: unknown) => void>();
+  let wired: ((data: unknown) => void) | undefined;
+  const sdk = {
+    embeddedApp: {
+      on: vi.fn((event: string, handler: (data: unknown) => void) => {
+        events.push(`on:${event}`);
+        stored.set(event, handler);
+      }),
+      init: vi.fn(async (): Promise<unknown> => {
+        events.push('init');
+        wired = stored.get('PageLoad');
+        return undefined;
+      }),
+    },
+    CRM: {
+      CONFIG: {
+        getCurrentUser: vi.fn(async (): Promise<unknown> => ({ users: [] })),
+        GetCurrentEnvironment: vi.fn(async (): Promise<unknown> => ({ deployment: 'US' })),
+      },
+      CONNECTION: {
+        invoke: vi.fn(async (_link: string, _request: ConnectionInvokeRequest): Promise<unknown> => ({ code: 'SUCCESS' })),
+      },
+      UI: { Resize: vi.fn(async (_size: { height: number; width: number }): Promise<unknown> => true) },
+    },
+  } satisfies ZohoSdk;
+  return {
+    sdk,
+    /** What the SDK was asked to do, in order: "on:PageLoad", "init". */
+    events,
+    /** The CRM page sends PageLoad (reaches the handler only once init() wired it). */
+    pageLoad: (data: unknown) => wired?.(data),
+  };
+}
+
+/** A connection answer as Zoho's CONNECTION.invoke resolves it. */
+export const connectionAnswer = (statusMessage: unknown) => ({
+  code: 'SUCCESS',
+  details: { CODE: 200, message: 'action completed successfully', status: 'Success', statusMessage },
+  message: 'Connection invoked successfully',
+  status: 'success',
+});

@@ -1,0 +1,25 @@
+const moduleName = /^[A-Za-z][A-Za-z0-9_]*$/;
+const zohoId = /^\d{1,19}$/;
+
+/** Throws a plain Error (a bug, not a user message) unless `name` is a module API name. */
+export function checkModule(name: string): string {
+  if (!moduleName.test(name)) throw new Error(`Not a module API name: ${JSON.stringify(name)}`);
+  return name;
+}
+
+/** Throws a plain Error unless `id` is a Zoho id: a string of 1 to 19 digits. */
+export function checkId(id: string): string {
+  if (!zohoId.test(id)) throw new Error(`Not a Zoho id: ${JSON.stringify(id)}`);
+  return id;
+}
+
+/**
+ * `${apiDomain}/crm/v8/<segments>?<query>`, each segment and query value encoded. Callers check
+ * modules and ids first, so an id can never reach another path.
+ * @example crmUrl('https://www.zohoapis.eu', ['settings', 'fields'], { module: 'Deals' })
+ */
+export function crmUrl(apiDomain: string, segments: string[], query: Record<string, string> = {}): string {
+  const path = segments.map(encodeURIComponent).join('/');
+  const search = new URLSearchParams(query).toString();
+  return `${apiDomain.replace(/\/+$/, '')}/crm/v8/${path}${search ? `?${search}` : ''}`;
+}

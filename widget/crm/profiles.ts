@@ -1,0 +1,37 @@
+import * as z from 'zod/mini';
+import type { Crm, CrmOptions } from './crm';
+import { checkId, checkModule, crmUrl } from './crm-url';
+import { firstItem, readAnswer } from './zoho-errors';
+
+const permissionSchema = z.object({
+  module: z.optional(z.nullable(z.string())),
+  name: z.optional(z.nullable(z.string())),
+  display_label: z.optional(z.nullable(z.string())),
+  enabled: z.boolean(),
+});
+
+const profileAnswer = z.object({
+  profiles: z.array(z.object({ permissions_details: z.optional(z.nullable(z.array(permissionSchema))) })),
+});
+
+/**
+ * Whether a profile may lock a module's records by hand. Zoho does not document the Lock
+ * permission's name, so it is found by module and a name or label containing "lock"; not found
+ * means "unknown", never "denied".
+ */
+export function profileCalls({ host, apiDomain }: CrmOptions): Pick<Crm, 'getLockPermission'> {
+  return {
+    async getLockPermission(profileId, module) {
+      checkModule(module);
+      const url = crmUrl(apiDomain, ['settings', 'profiles', checkId(profileId)]);
+      const answer = await host.request({ connection: 'org', method: 'GET', url });
+      const profile = firstItem(readAnswer(answer.body, profileAnswer, 'getLockPermission').profiles, 'getLockPermission');
+      const mentionsLock = (text: string | null | undefined) => text?.toLowerCase().includes('lock') ?? false;
+      const permission = (profile.permissions_details ?? []).find(
+        (entry) => entry.module === module && (mentionsLock(entry.name) || mentionsLock(entry.display_label)),
+      );
+      if (!permission) return 'unknown';
+      return permission.enabled ? 'granted' : 'denied';
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import * as z from 'zod/mini';
+import type { Crm, CrmOptions } from './crm';
+import { CrmError } from './crm-error';
+import { checkId, checkModule, crmUrl } from './crm-url';
+import type { RecordHold } from './types';
+import { firstItem, readAnswer } from './zoho-errors';
+
+const recordSchema = z.looseObject({
+  id: z.string(),
+  $approval_state: z.optional(z.nullable(z.string())),
+});
+
+const recordAnswer = z.object({ data: z.array(recordSchema) });
+
+// Where the other modules keep their display name (Leads and Contacts use the person's name).
+const otherNameFields = ['Subject', 'Solution_Title', 'Vendor_Name', 'Price_Book_Name', 'Product_Name', 'Name'];
+
+const holds: Record<string, RecordHold> = {
+  approval_process_pending: 'awaiting_approval',
+  approval_process_rejected: 'approval_rejected',
+};
+
+/** The record itself, read over the user's connection: its display name and whether something else holds it. */
+export function recordCalls({ host, apiDomain }: CrmOptions): Pick<Crm, 'getRecord'> {
+  return {
+    async getRecord({ module, recordId }) {
+      const url = crmUrl(apiDomain, [checkModule(module), checkId(recordId)]);
+      const answer = await host.request({ connection: 'user', method: 'GET', url });
+      try {
+        // Zoho answers 204 for a record that no longer exists.
+        if (answer.body === undefined) throw new CrmError('INVALID_DATA', 'record not found', { id: recordId });
+        const record = firstItem(readAnswer(answer.body, recordAnswer, 'getRecord').data, 'getRecord');
+        return { id: record.id, name: displayName(record), hold: holdOf(record) };
+      } catch (error) {
+        // Zia image processing makes Zoho refuse the record with RECORD_LOCKED; it is not a record lock.
+        if (error instanceof CrmError && error.code === 'RECORD_LOCKED' && error.details.action === 'zia_vision_processing') {
+          return { id: recordId, name: null, hold: 'zia_vision_processing' };
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+function displayName(record: Record<string, unknown>): string | null {
+  const text = (key: string) => {
+    const value = record[key];
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  const person = [text('First_Name'), text('Last_Name')].filter(Boolean).join(' ');
+  // Account_Name names an account; elsewhere it is a lookup object, which text() skips.
+  const candidates = [text('Deal_Name'), text('Account_Name'), text('Full_Name'), person, ...otherNameFields.map(text)];
+  return candidates.find(Boolean) ?? null;
+}
+
+function holdOf(record: z.infer<typeof recordSchema>): RecordHold {
+  const approval = record.$approval_state ? holds[record.$approval_state] : undefined;
+  if (approval) return approval;
+  // `$zia_visions` is null unless Zia is still processing the record's images.
+  return record.$zia_visions === true ? 'zia_vision_processing' : 'none';
+}
