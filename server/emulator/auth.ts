@@ -1,0 +1,95 @@
+/**
+ * OAuth as Zoho checks it: the `Authorization: Zoho-oauthtoken <token>` header names a token,
+ * the token names a user and carries scopes, and each endpoint needs certain scopes.
+ */
+import { ERRORS, errorResponse } from './errors';
+import type { EmulatorState, ProfileState, UserState } from './state';
+
+export type Operation = 'READ' | 'CREATE' | 'UPDATE' | 'DELETE';
+
+/** Every group must be satisfied by at least one of its scopes (compared case-insensitively). */
+export type ScopeNeed = readonly (readonly string[])[];
+
+export interface Caller {
+  user: UserState;
+  profile: ProfileState;
+  scopes: readonly string[];
+}
+
+const HEADER = /^Zoho-oauthtoken\s+(\S+)\s*$/i;
+
+export const authenticate = (state: EmulatorState, request: Request, now: Date): Caller | Response => {
+  const header = request.headers.get('authorization');
+  const match = header === null ? null : HEADER.exec(header.trim());
+  if (!match?.[1]) return errorResponse(ERRORS.authenticationFailure);
+  const token = state.tokens.find((t) => t.token === match[1]);
+  if (!token) return errorResponse(ERRORS.invalidToken);
+  if (token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime()) {
+    return errorResponse(ERRORS.invalidToken);
+  }
+  const user = state.users.find((u) => u.id === token.userId);
+  const profile = user && state.profiles.find((p) => p.id === user.profileId);
+  if (!user || !profile) return errorResponse(ERRORS.invalidToken);
+  return { user, profile, scopes: token.scopes };
+};
+
+export const hasScopes = (granted: readonly string[], need: ScopeNeed): boolean => {
+  const owned = new Set(granted.map((s) => s.toLowerCase()));
+  return need.every((group) => group.some((scope) => owned.has(scope.toLowerCase())));
+};
+
+export const operationOf = (method: string): Operation => {
+  switch (method) {
+    case 'POST':
+      return 'CREATE';
+    case 'PUT':
+    case 'PATCH':
+      return 'UPDATE';
+    case 'DELETE':
+      return 'DELETE';
+    default:
+      return 'READ';
+  }
+};
+
+/** Zoho spells module scopes both `price_books` and `pricebooks`; accept either. */
+const moduleScopeNames = (module: string): string[] => {
+  const lower = module.toLowerCase();
+  return [...new Set([lower, lower.replace(/_/g, '')])];
+};
+
+/** `ZohoCRM.modules.ALL` or the module's own scope with ALL or one of `operations`. */
+export const moduleScope = (module: string, operations: readonly Operation[]): string[] => [
+  'ZohoCRM.modules.ALL',
+  ...moduleScopeNames(module).flatMap((name) => ['ALL', ...operations].map((op) => `ZohoCRM.modules.${name}.${op}`)),
+];
+
+/** The lock endpoints: the documented lockinginformation scope, or the OAS's settings.modules one. */
+export const lockScope = (operation: Operation): string[] => [
+  'ZohoCRM.modules.lockinginformation.ALL',
+  `ZohoCRM.modules.lockinginformation.${operation}`,
+  'ZohoCRM.settings.ALL',
+  'ZohoCRM.settings.modules.ALL',
+  `ZohoCRM.settings.modules.${operation}`,
+];
+
+export const settingsScope = (name: string, operation: Operation): string[] => [
+  'ZohoCRM.settings.ALL',
+  `ZohoCRM.settings.${name}.ALL`,
+  `ZohoCRM.settings.${name}.${operation}`,
+];
+
+export const usersScope = (operation: Operation): string[] => ['ZohoCRM.users.ALL', `ZohoCRM.users.${operation}`];
+
+/** Whether the caller's profile holds the per-module Lock permission. */
+export const canLock = (profile: ProfileState, module: string): boolean =>
+  profile.permissions_details.some((p) => p.name === `Crm_Implied_Lock_${module}` && p.enabled);
+
+/** "Customize Zoho CRM": needed to read or change locking configurations. */
+export const canCustomize = (profile: ProfileState): boolean =>
+  profile.permissions_details.some((p) => p.name === 'Crm_Implied_Customize_Zoho_CRM' && p.enabled);
+
+export const userRef = (user: UserState): { name: string; id: string } => ({
+  name: `${user.first_name} ${user.last_name}`,
+  id: user.id,
+});

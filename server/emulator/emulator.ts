@@ -1,0 +1,109 @@
+/**
+ * The emulator itself: one state, a handler from Request to Response, and the controls tests
+ * need (tokens, faults, reset, snapshot).
+ */
+import { ERRORS, errorResponse } from './errors';
+import { chooseFault, droppedCall, type FaultSettings } from './faults';
+import { loadState, saveState } from './persistence';
+import { routeRequest } from './router';
+import { seedState } from './seed';
+import type { EmulatorState } from './state';
+
+export interface EmulatorOptions {
+  /** Default true: the demo org (see seed.ts). False: the same users, no records or configurations. */
+  seed?: boolean;
+  /** Persist state to this JSON file; loaded at start when it exists. */
+  dataFile?: string;
+  /** Fixed delay added to every call. */
+  latencyMs?: number;
+  /** Share (0..1) of calls answered 500 INTERNAL_ERROR / dropped. */
+  faults?: { errorRate?: number; dropRate?: number };
+  now?: () => Date;
+  random?: () => number;
+}
+
+export interface Emulator {
+  /** Zoho CRM's REST API under /crm/v8/... and /crm/v7/... */
+  handle(request: Request): Promise<Response>;
+  /** A new OAuth token for a seeded user, e.g. with only some scopes, or already expired. */
+  issueToken(email: string, scopes: string[], options?: { expiresAt?: Date }): string;
+  setOptions(options: Pick<EmulatorOptions, 'latencyMs' | 'faults'>): void;
+  /** Back to the seed. */
+  reset(): void;
+  /** The whole state as plain JSON (what the data file holds). */
+  snapshot(): unknown;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * @example
+ * const emulator = createEmulator();
+ * const response = await emulator.handle(new Request('http://localhost/crm/v8/users?type=CurrentUser', {
+ *   headers: { Authorization: 'Zoho-oauthtoken 1000.demo.rep' },
+ * }));
+ */
+export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
+  const now = options.now ?? (() => new Date());
+  const random = options.random ?? Math.random;
+  const seeded = (): EmulatorState => seedState(options.seed ?? true);
+  let settings: FaultSettings = { latencyMs: options.latencyMs, faults: options.faults };
+  let state: EmulatorState = (options.dataFile && loadState(options.dataFile)) || seeded();
+  let tokenSerial = 0;
+
+  const save = (): void => {
+    if (options.dataFile) saveState(options.dataFile, state);
+  };
+  save();
+
+  const respond = async (request: Request): Promise<Response> => {
+    try {
+      return await routeRequest(state, request, now());
+    } catch (error) {
+      // Only a bug gets here; it still answers in Zoho's envelope rather than crashing the caller.
+      console.error('emulator: unexpected error', error);
+      return errorResponse(ERRORS.internalError);
+    }
+  };
+
+  const handle = async (request: Request): Promise<Response> => {
+    const fault = chooseFault(request.headers, settings, random);
+    if (fault.delayMs > 0) await sleep(fault.delayMs);
+    if (fault.outcome === 'drop') throw droppedCall();
+    if (fault.outcome === 'error') return errorResponse(ERRORS.internalError);
+    const response = await respond(request);
+    if (!READ_ONLY_METHODS.has(request.method.toUpperCase())) save();
+    if (fault.outcome === 'drop-after') throw droppedCall();
+    return response;
+  };
+
+  const issueToken = (email: string, scopes: string[], tokenOptions: { expiresAt?: Date } = {}): string => {
+    const user = state.users.find((u) => u.email.toLowerCase() === email.toLowerCase());
+    if (!user) throw new Error(`No user ${email} in the emulator's org (users: ${state.users.map((u) => u.email).join(', ')})`);
+    tokenSerial += 1;
+    const token = `1000.${user.id.slice(-6)}${String(tokenSerial).padStart(4, '0')}.${Math.floor(random() * 1e12).toString(16)}`;
+    state.tokens.push({
+      token,
+      userId: user.id,
+      scopes: [...scopes],
+      expiresAt: tokenOptions.expiresAt ? tokenOptions.expiresAt.toISOString() : null,
+    });
+    save();
+    return token;
+  };
+
+  return {
+    handle,
+    issueToken,
+    setOptions: (next) => {
+      settings = { latencyMs: next.latencyMs, faults: next.faults };
+    },
+    reset: () => {
+      state = seeded();
+      save();
+    },
+    snapshot: () => structuredClone(state),
+  };
+};

@@ -1,0 +1,39 @@
+/** A record as Zoho's records API returns it: its fields plus the system fields and `$` keys. */
+import { lockOf, userRefOf } from './store';
+import type { EmulatorState, RecordState } from './state';
+
+export const renderRecord = (
+  state: EmulatorState,
+  module: string,
+  record: RecordState,
+  fields: readonly string[] | null,
+): Record<string, unknown> => {
+  const owner = state.users.find((u) => u.id === record.ownerId);
+  const all: Record<string, unknown> = {
+    ...record.fields,
+    Owner: { ...userRefOf(state, record.ownerId), email: owner?.email ?? null },
+    Created_By: { ...userRefOf(state, record.createdById), email: null },
+    Modified_By: { ...userRefOf(state, record.modifiedById), email: null },
+    Created_Time: record.createdTime,
+    Modified_Time: record.modifiedTime,
+    Locked__s: lockOf(state, module, record.id) !== undefined,
+  };
+  const chosen = Object.fromEntries(Object.entries(all).filter(([key]) => fields === null || fields.includes(key)));
+  return {
+    ...chosen,
+    id: record.id,
+    $approval_state: record.approvalState,
+    $approved: record.approvalState === 'approved',
+    $editable: true,
+    $zia_visions: null,
+  };
+};
+
+/** The `details` of a record success item. */
+export const recordSuccessDetails = (state: EmulatorState, record: RecordState): Record<string, unknown> => ({
+  Modified_Time: record.modifiedTime,
+  Modified_By: userRefOf(state, record.modifiedById),
+  Created_Time: record.createdTime,
+  id: record.id,
+  Created_By: userRefOf(state, record.createdById),
+});

@@ -1,0 +1,145 @@
+/**
+ * Maps `/crm/{v7|v8}/...` to a handler: authenticates, matches the path, refuses unknown
+ * methods and modules, checks the token's scopes, then runs the handler. A handler's thrown
+ * ZohoFailure becomes its answer; an unknown path is INVALID_URL_PATTERN, never a silent 200.
+ */
+import {
+  authenticate,
+  lockScope,
+  moduleScope,
+  operationOf,
+  settingsScope,
+  usersScope,
+  hasScopes,
+  type ScopeNeed,
+} from './auth';
+import { ERRORS, errorResponse, ZohoFailure } from './errors';
+import { findModule, LOCKING_MODULE } from './modules';
+import type { EmulatorState } from './state';
+import type { Handler } from './routes/context';
+import { createConfiguration, deleteConfiguration, getConfiguration, updateConfiguration } from './routes/configurations';
+import { listFields } from './routes/fields';
+import { getLock, getLockById, lockRecord, unlockRecord, updateReason } from './routes/locks';
+import { getProfile, listProfiles } from './routes/profiles';
+import { deleteRecord, getRecord, insertRecords, listRecords, updateRecord, updateRecords } from './routes/records';
+import { getUser, listUsers } from './routes/users';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+interface Route {
+  /** Literal segments, or `:name` for a parameter. */
+  pattern: readonly string[];
+  methods: Partial<Record<Method, Handler>>;
+  scopes: (method: Method, params: Record<string, string>) => ScopeNeed;
+}
+
+const CONFIGURATIONS = 'record_locking_configurations';
+const RESERVED_FIRST_SEGMENTS = new Set(['settings', 'users', 'org', 'coql', 'Locking_Information__s']);
+
+const lockScopes = (method: Method, params: Record<string, string>): ScopeNeed => [
+  lockScope(operationOf(method)),
+  moduleScope(params['module'] ?? '', ['READ']),
+];
+const recordScopes = (method: Method, params: Record<string, string>): ScopeNeed => [
+  moduleScope(params['module'] ?? '', [operationOf(method)]),
+];
+
+const ROUTES: readonly Route[] = [
+  { pattern: ['users'], methods: { GET: listUsers }, scopes: (m) => [usersScope(operationOf(m))] },
+  { pattern: ['users', ':id'], methods: { GET: getUser }, scopes: (m) => [usersScope(operationOf(m))] },
+  {
+    pattern: ['settings', 'profiles'],
+    methods: { GET: listProfiles },
+    scopes: (m) => [settingsScope('profiles', operationOf(m))],
+  },
+  {
+    pattern: ['settings', 'profiles', ':id'],
+    methods: { GET: getProfile },
+    scopes: (m) => [settingsScope('profiles', operationOf(m))],
+  },
+  { pattern: ['settings', 'fields'], methods: { GET: listFields }, scopes: (m) => [settingsScope('fields', operationOf(m))] },
+  {
+    pattern: ['settings', CONFIGURATIONS],
+    methods: { GET: getConfiguration, POST: createConfiguration, PUT: updateConfiguration, DELETE: deleteConfiguration },
+    scopes: (m) => [settingsScope(CONFIGURATIONS, operationOf(m))],
+  },
+  {
+    pattern: ['settings', CONFIGURATIONS, ':id'],
+    methods: { GET: getConfiguration, PUT: updateConfiguration, DELETE: deleteConfiguration },
+    scopes: (m) => [settingsScope(CONFIGURATIONS, operationOf(m))],
+  },
+  {
+    pattern: [':module'],
+    methods: { GET: listRecords, POST: insertRecords, PUT: updateRecords },
+    scopes: recordScopes,
+  },
+  {
+    pattern: [':module', ':recordId'],
+    methods: { GET: getRecord, PUT: updateRecord, DELETE: deleteRecord },
+    scopes: recordScopes,
+  },
+  {
+    pattern: [':module', ':recordId', LOCKING_MODULE],
+    methods: { GET: getLock, POST: lockRecord },
+    scopes: lockScopes,
+  },
+  {
+    pattern: [':module', ':recordId', LOCKING_MODULE, ':lockId'],
+    methods: { GET: getLockById, PUT: updateReason, DELETE: unlockRecord },
+    scopes: lockScopes,
+  },
+];
+
+const PREFIX = /^\/crm\/v[78](\/.*)?$/;
+
+const match = (segments: readonly string[]): { route: Route; params: Record<string, string> } | undefined => {
+  for (const route of ROUTES) {
+    if (route.pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const fits = route.pattern.every((part, i) => {
+      const segment = segments[i] ?? '';
+      if (!part.startsWith(':')) return part === segment;
+      if (part === ':module' && RESERVED_FIRST_SEGMENTS.has(segment)) return false;
+      params[part.slice(1)] = segment;
+      return true;
+    });
+    if (fits) return { route, params };
+  }
+  return undefined;
+};
+
+const segmentsOf = (pathname: string): string[] | undefined => {
+  const found = PREFIX.exec(pathname);
+  if (!found) return undefined;
+  try {
+    return (found[1] ?? '').split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+  } catch {
+    return undefined;
+  }
+};
+
+const isMethod = (method: string): method is Method => ['GET', 'POST', 'PUT', 'DELETE'].includes(method);
+
+export const routeRequest = async (state: EmulatorState, request: Request, now: Date): Promise<Response> => {
+  const url = new URL(request.url);
+  const segments = segmentsOf(url.pathname);
+  if (!segments) return errorResponse(ERRORS.invalidUrlPattern);
+  const caller = authenticate(state, request, now);
+  if (caller instanceof Response) return caller;
+  const found = match(segments);
+  if (!found) return errorResponse(ERRORS.invalidUrlPattern);
+  const { route, params } = found;
+  const method = request.method.toUpperCase();
+  const handler = isMethod(method) ? route.methods[method] : undefined;
+  if (!handler || !isMethod(method)) return errorResponse(ERRORS.invalidRequestMethod);
+  if (params['module'] !== undefined && !findModule(params['module'])) {
+    return errorResponse(ERRORS.invalidModule, { resource_path_index: 0 });
+  }
+  if (!hasScopes(caller.scopes, route.scopes(method, params))) return errorResponse(ERRORS.scopeMismatch);
+  try {
+    return await handler({ state, caller, request, url, params, now });
+  } catch (error) {
+    if (error instanceof ZohoFailure) return error.response;
+    throw error;
+  }
+};

@@ -1,0 +1,27 @@
+/** What every handler receives: the state, the authenticated caller and the parsed URL. */
+import type { Caller } from '../auth';
+import type { EmulatorState } from '../state';
+
+export interface RouteContext {
+  state: EmulatorState;
+  caller: Caller;
+  request: Request;
+  url: URL;
+  /** Path parameters by name, e.g. `module`, `recordId`, `lockId`, `id`. */
+  params: Record<string, string>;
+  now: Date;
+}
+
+export type Handler = (context: RouteContext) => Response | Promise<Response>;
+
+export const isZohoId = (value: string): boolean => /^\d{1,32}$/.test(value);
+
+/** `fields=a,b` as a list, or null when absent. */
+export const fieldsParam = (url: URL): string[] | null => {
+  const raw = url.searchParams.get('fields');
+  if (raw === null) return null;
+  return raw
+    .split(',')
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
+};

@@ -1,0 +1,275 @@
+/**
+ * The demo org: four users with fixed tokens, Deals with a locking configuration that both locks
+ * by rule and by hand, Leads and Accounts with manual-only locking, Contacts with none.
+ * Ids are fixed so tests, the harness and the README can name them.
+ */
+import { MODULES } from './modules';
+import { DEMO_USERS, FULL_SCOPES, SEED, seedId as id } from './seed-ids';
+
+// The ids live in seed-ids.ts; seed.ts is where callers are told to find them.
+export { DEMO_USERS, FULL_SCOPES, SEED } from './seed-ids';
+import type {
+  ConfigurationState,
+  EmulatorState,
+  LockState,
+  PermissionState,
+  ProfileState,
+  RecordState,
+  UserState,
+} from './state';
+
+const SEED_TIME = '2026-01-05T09:00:00-05:00';
+const LOCK_TIME = '2026-01-12T14:30:00-05:00';
+
+const permissions = (profileSerial: number, canLock: boolean, canCustomize: boolean): PermissionState[] => {
+  const perModule = MODULES.flatMap((module, index): PermissionState[] => {
+    const base = profileSerial * 1000 + index * 10;
+    return [
+      { id: id(base + 1), name: `Crm_Implied_View_${module.apiName}`, display_label: 'View', module: module.apiName, enabled: true },
+      { id: id(base + 2), name: `Crm_Implied_Edit_${module.apiName}`, display_label: 'Edit', module: module.apiName, enabled: true },
+      { id: id(base + 3), name: `Crm_Implied_Lock_${module.apiName}`, display_label: 'Lock', module: module.apiName, enabled: canLock },
+    ];
+  });
+  return [
+    ...perModule,
+    {
+      id: id(profileSerial * 1000 + 999),
+      name: 'Crm_Implied_Customize_Zoho_CRM',
+      display_label: 'Customize Zoho CRM',
+      module: null,
+      enabled: canCustomize,
+    },
+  ];
+};
+
+const profiles = (): ProfileState[] => [
+  { id: SEED.profiles.administrator, name: 'Administrator', permissions_details: permissions(101, true, true) },
+  { id: SEED.profiles.salesManager, name: 'Sales Manager', permissions_details: permissions(102, true, false) },
+  { id: SEED.profiles.salesRep, name: 'Sales Rep', permissions_details: permissions(103, true, false) },
+  { id: SEED.profiles.intern, name: 'Intern', permissions_details: permissions(104, false, false) },
+];
+
+const user = (
+  userId: string,
+  first: string,
+  last: string,
+  email: string,
+  profileId: string,
+  role: { id: string; name: string },
+  locale: string,
+  timeZone: string,
+  dateFormat: string,
+  timeFormat: string,
+  zuid: string,
+): UserState => ({
+  id: userId,
+  first_name: first,
+  last_name: last,
+  email,
+  profileId,
+  role,
+  locale,
+  time_zone: timeZone,
+  date_format: dateFormat,
+  time_format: timeFormat,
+  language: locale.slice(0, 2),
+  zuid,
+});
+
+const users = (): UserState[] => {
+  const ceo = { id: id(26005), name: 'CEO' };
+  const manager = { id: id(26007), name: 'Manager' };
+  const rep = { id: id(26009), name: 'Sales Representative' };
+  const { users: u, profiles: p } = SEED;
+  return [
+    user(u.admin, 'Amelia', 'Admin', 'admin@example.com', p.administrator, ceo, 'en_US', 'America/New_York', 'MM/dd/yyyy', 'hh:mm a', '70010001'),
+    user(u.manager, 'Max', 'Manager', 'manager@example.com', p.salesManager, manager, 'en_GB', 'Europe/London', 'dd/MM/yyyy', 'HH:mm', '70010002'),
+    user(u.rep, 'Rita', 'Rep', 'rep@example.com', p.salesRep, rep, 'en_US', 'America/Los_Angeles', 'MM/dd/yyyy', 'hh:mm a', '70010003'),
+    user(u.intern, 'Ivo', 'Intern', 'intern@example.com', p.intern, rep, 'de_DE', 'Europe/Berlin', 'dd.MM.yyyy', 'HH:mm', '70010004'),
+  ];
+};
+
+const record = (
+  recordId: string,
+  fields: Record<string, unknown>,
+  ownerId: string,
+  extra: Partial<Pick<RecordState, 'approvalState' | 'ziaVisionProcessing'>> = {},
+): RecordState => ({
+  id: recordId,
+  fields,
+  ownerId,
+  createdById: ownerId,
+  modifiedById: ownerId,
+  createdTime: SEED_TIME,
+  modifiedTime: SEED_TIME,
+  approvalState: extra.approvalState ?? 'approved',
+  ziaVisionProcessing: extra.ziaVisionProcessing ?? false,
+});
+
+const deal = (
+  recordId: string,
+  name: string,
+  stage: string,
+  amount: number,
+  closing: string,
+  account: { name: string; id: string } | null,
+  ownerId: string,
+  extra: Partial<Pick<RecordState, 'approvalState' | 'ziaVisionProcessing'>> = {},
+): RecordState =>
+  record(
+    recordId,
+    {
+      Deal_Name: name,
+      Stage: stage,
+      Amount: amount,
+      Closing_Date: closing,
+      Account_Name: account,
+      Description: null,
+      Next_Step: null,
+    },
+    ownerId,
+    extra,
+  );
+
+const records = (): Record<string, RecordState[]> => {
+  const { deals: d, users: u, accounts: a, leads: l, contacts: c } = SEED;
+  return {
+    Deals: [
+      deal(d.acmeRenewal, 'Acme renewal', 'Negotiation/Review', 48000, '2026-03-31', { name: 'Acme Corp', id: a.acme }, u.rep),
+      deal(d.globexExpansion, 'Globex expansion', 'Qualification', 125000, '2026-06-30', { name: 'Globex', id: a.globex }, u.manager),
+      deal(d.initechClosedWon, 'Initech platform deal', 'Closed Won', 89000, '2026-01-10', { name: 'Initech', id: a.initech }, u.rep),
+      deal(d.umbrellaClosedWon, 'Umbrella support contract', 'Closed Won', 15500, '2025-12-19', null, u.manager),
+      deal(d.hooliPricing, 'Hooli enterprise pricing', 'Proposal/Price Quote', 240000, '2026-04-15', null, u.rep),
+      deal(d.soylentApproval, 'Soylent discount', 'Negotiation/Review', 32000, '2026-02-28', null, u.rep, {
+        approvalState: 'approval_process_pending',
+      }),
+      deal(d.starkImages, 'Stark site survey', 'Needs Analysis', 56000, '2026-05-20', null, u.manager, {
+        ziaVisionProcessing: true,
+      }),
+      deal(d.wayneClosedLost, 'Wayne retrofit', 'Closed Lost', 70000, '2025-11-30', null, u.rep),
+    ],
+    Leads: [
+      record(l.janeDoe, { Last_Name: 'Doe', First_Name: 'Jane', Company: 'Doe Ltd', Email: 'jane@doe.example', Lead_Status: 'Contacted', Description: null }, u.rep),
+      record(l.johnRoe, { Last_Name: 'Roe', First_Name: 'John', Company: 'Roe & Co', Email: 'john@roe.example', Lead_Status: 'Not Contacted', Description: null }, u.manager),
+      record(l.maxMustermann, { Last_Name: 'Mustermann', First_Name: 'Max', Company: 'Muster GmbH', Email: 'max@muster.example', Lead_Status: 'Qualified', Description: null }, u.rep),
+    ],
+    Accounts: [
+      record(a.acme, { Account_Name: 'Acme Corp', Industry: 'Manufacturing', Phone: '+1 555 0100', Annual_Revenue: 1200000, Description: null }, u.rep),
+      record(a.globex, { Account_Name: 'Globex', Industry: 'Technology', Phone: '+1 555 0101', Annual_Revenue: 8400000, Description: null }, u.manager),
+      record(a.initech, { Account_Name: 'Initech', Industry: 'Software', Phone: '+1 555 0102', Annual_Revenue: 560000, Description: null }, u.rep),
+    ],
+    Contacts: [
+      record(c.aliceSmith, { Last_Name: 'Smith', First_Name: 'Alice', Email: 'alice@acme.example', Account_Name: { name: 'Acme Corp', id: a.acme }, Description: null }, u.rep),
+      record(c.bobJones, { Last_Name: 'Jones', First_Name: 'Bob', Email: 'bob@globex.example', Account_Name: { name: 'Globex', id: a.globex }, Description: null }, u.manager),
+    ],
+  };
+};
+
+const adminRef = { name: 'Amelia Admin', id: SEED.users.admin };
+
+const configurations = (): ConfigurationState[] => {
+  const common = {
+    lock_excluded_profiles: [],
+    excluded_fields: [],
+    restricted_communications: null,
+    restricted_custom_buttons: null,
+    lock_for_portal_users: true,
+    locking_rules: [],
+    feature_type: 'record_locking' as const,
+    system_defined: false,
+    created_time: SEED_TIME,
+    modified_time: SEED_TIME,
+    created_by: adminRef,
+    modified_by: adminRef,
+  };
+  const dealsModule = MODULES.find((m) => m.apiName === 'Deals');
+  const fieldId = (name: string): string => dealsModule?.fields.find((f) => f.api_name === name)?.id ?? '';
+  return [
+    {
+      ...common,
+      id: SEED.configurations.deals,
+      module: 'Deals',
+      lock_type: 'both',
+      locked_for: 'all_profiles_except_excluded_profiles',
+      lock_excluded_profiles: [{ name: 'Administrator', id: SEED.profiles.administrator }],
+      excluded_fields: [
+        { api_name: 'Description', id: fieldId('Description') },
+        { api_name: 'Next_Step', id: fieldId('Next_Step') },
+      ],
+      restricted_actions: ['update', 'delete', 'tags', 'change_owner'],
+      restricted_communications: ['send_mail'],
+      restricted_custom_buttons: [{ name: 'Send to legal', id: SEED.customButtons.sendToLegal }],
+      locking_rules: [
+        {
+          id: SEED.rules.closedWonDeals,
+          name: 'Closed Won deals',
+          lock_existing_records: true,
+          criteria: { comparator: 'equal', field: { api_name: 'Stage', id: fieldId('Stage') }, type: 'value', value: 'Closed Won' },
+        },
+      ],
+    },
+    { ...common, id: SEED.configurations.leads, module: 'Leads', lock_type: 'manual', locked_for: 'all_profiles', restricted_actions: ['update'] },
+    {
+      ...common,
+      id: SEED.configurations.accounts,
+      module: 'Accounts',
+      lock_type: 'manual',
+      locked_for: 'all_profiles',
+      restricted_actions: ['update', 'delete'],
+    },
+  ];
+};
+
+const automaticLock = (lockId: string, recordId: string): LockState => ({
+  id: lockId,
+  module: 'Deals',
+  recordId,
+  reason: null,
+  source: 'Automatic',
+  lockedAt: SEED_TIME,
+  lockedById: null,
+  ruleId: SEED.rules.closedWonDeals,
+  configurationId: SEED.configurations.deals,
+  createdById: SEED.users.admin,
+  modifiedById: SEED.users.admin,
+  createdTime: SEED_TIME,
+  modifiedTime: SEED_TIME,
+});
+
+const locks = (): LockState[] => [
+  automaticLock(SEED.locks.initechClosedWon, SEED.deals.initechClosedWon),
+  automaticLock(SEED.locks.umbrellaClosedWon, SEED.deals.umbrellaClosedWon),
+  {
+    id: SEED.locks.hooliPricing,
+    module: 'Deals',
+    recordId: SEED.deals.hooliPricing,
+    reason: 'Pricing under legal review',
+    source: 'Manual',
+    lockedAt: LOCK_TIME,
+    lockedById: SEED.users.rep,
+    ruleId: null,
+    configurationId: SEED.configurations.deals,
+    createdById: SEED.users.rep,
+    modifiedById: SEED.users.rep,
+    createdTime: LOCK_TIME,
+    modifiedTime: LOCK_TIME,
+  },
+];
+
+/** A fresh copy of the demo org (or an empty org with the same users when `withData` is false). */
+export const seedState = (withData = true): EmulatorState => ({
+  version: 1,
+  nextId: 900001,
+  users: users(),
+  profiles: profiles(),
+  tokens: DEMO_USERS.map((demo) => ({
+    token: demo.token,
+    userId: users().find((u) => u.email === demo.email)?.id ?? '',
+    scopes: [...FULL_SCOPES],
+    expiresAt: null,
+  })),
+  customButtons: [{ id: SEED.customButtons.sendToLegal, name: 'Send to legal', module: 'Deals' }],
+  records: withData ? records() : {},
+  locks: withData ? locks() : [],
+  configurations: withData ? configurations() : [],
+});
