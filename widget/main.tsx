@@ -1,5 +1,22 @@
-// Placeholder until the panel lands: proves the build pipeline end to end.
 import { render } from 'preact';
+import { createCrm } from './crm/crm';
+import { createZohoHost } from './host/zoho';
+import { createMessageFetcher } from './i18n/load-messages';
+import { createLockModel } from './model/lock-model';
+import { observeHeight } from './ui/auto-resize';
+import { LockPanel } from './ui/lock-panel';
 
+// The composition root: the only place that hands `window` to the layers.
 const root = document.getElementById('record-lock');
-if (root) render(<p>Record Lock</p>, root);
+if (root) {
+  const host = createZohoHost({ window });
+  const model = createLockModel({
+    host,
+    createCrm,
+    loadMessages: createMessageFetcher({ fetch: window.fetch.bind(window), baseUrl: document.baseURI }),
+    now: () => new Date(),
+  });
+  render(<LockPanel model={model} />, root);
+  observeHeight(root, (height) => host.resize(height), window);
+  void model.start();
+}

@@ -1,0 +1,201 @@
+import { screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { CrmError } from '../../../widget/crm/crm-error';
+import { HostError } from '../../../widget/host/host';
+import { manager, manualLock } from '../model/fixtures';
+import { renderPanel, statusText } from './render-panel';
+
+const button = (name: string) => screen.getByRole('button', { name });
+const reasonBox = () => screen.getByRole('textbox', { name: 'Lock reason' }) as HTMLTextAreaElement;
+const mine = () => manualLock({ lockedBy: { id: manager.id, name: manager.fullName } });
+
+describe('Locking a record', () => {
+  it('locks with the keyboard alone and announces it', async () => {
+    const { user } = await renderPanel();
+    await user.tab();
+    expect(document.activeElement).toBe(button('Lock record'));
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(reasonBox());
+    await user.keyboard('Quarterly audit{Enter}');
+    await waitFor(() => expect(statusText()).toContain('Locked by you now'));
+    expect(statusText()).toContain('Reason: Quarterly audit');
+    screen.getByText('Record locked.');
+    expect(screen.queryByRole('textbox', { name: 'Lock reason' })).toBeNull();
+    // The button that opened the form is gone: focus lands on the status, not on <body>.
+    expect(document.activeElement).toBe(screen.getByRole('status', { name: 'Lock status' }));
+  });
+
+  it('adds a line with Shift+Enter instead of saving', async () => {
+    const { user, crm } = await renderPanel();
+    await user.click(button('Lock record'));
+    await user.keyboard('First line{Shift>}{Enter}{/Shift}second line');
+    expect(reasonBox().value).toBe('First line\nsecond line');
+    expect(crm.calls).not.toContain('lock');
+  });
+
+  it.each([['{Escape}'], ['cancel']])('closes the form with %s and returns focus to the button', async (how) => {
+    const { user } = await renderPanel();
+    await user.click(button('Lock record'));
+    if (how === 'cancel') await user.click(button('Cancel'));
+    else await user.keyboard(how);
+    expect(screen.queryByRole('textbox', { name: 'Lock reason' })).toBeNull();
+    expect(document.activeElement).toBe(button('Lock record'));
+  });
+
+  it('refuses an empty reason without sending anything', async () => {
+    const { user, crm } = await renderPanel();
+    crm.calls.length = 0;
+    await user.click(button('Lock record'));
+    await user.type(reasonBox(), '   ');
+    await user.click(button('Save'));
+    expect(screen.getByRole('alert').textContent).toBe('Enter a reason for the lock.');
+    expect(reasonBox().getAttribute('aria-invalid')).toBe('true');
+    expect(crm.calls).toEqual([]);
+  });
+
+  it('counts characters near the limit and refuses a reason over it', async () => {
+    const { user, crm } = await renderPanel({ maxLength: 10 });
+    crm.calls.length = 0;
+    await user.click(button('Lock record'));
+    await user.type(reasonBox(), 'abcdefg');
+    expect(screen.queryByText(/of 10 characters/)).toBeNull();
+    await user.type(reasonBox(), 'h');
+    screen.getByText('8 of 10 characters');
+    await user.type(reasonBox(), 'ijk');
+    await user.keyboard('{Enter}');
+    screen.getByText('The reason has 11 characters; Zoho CRM accepts at most 10.');
+    expect(reasonBox().value).toBe('abcdefghijk');
+    expect(crm.calls).toEqual([]);
+  });
+
+  it('disables the controls while the lock call is in flight', async () => {
+    const { user, crm } = await renderPanel();
+    await user.click(button('Lock record'));
+    await user.type(reasonBox(), 'Audit');
+    const release = crm.pause();
+    await user.click(button('Save'));
+    expect(button('Save')).toHaveProperty('disabled', true);
+    expect(button('Cancel')).toHaveProperty('disabled', true);
+    expect(reasonBox().readOnly).toBe(true);
+    await user.click(button('Save'));
+    release();
+    await waitFor(() => expect(statusText()).toContain('Locked'));
+    expect(crm.calls.filter((call) => call === 'lock')).toHaveLength(1);
+  });
+
+  it('keeps the typed reason and offers a retry when the network fails', async () => {
+    const { user, crm } = await renderPanel();
+    await user.click(button('Lock record'));
+    await user.type(reasonBox(), 'Audit');
+    crm.failNext('lock', new HostError('connection', 'offline'));
+    crm.failNext('getLock', new HostError('connection', 'offline'));
+    await user.click(button('Save'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The connection to Zoho CRM failed. The last known state is shown.');
+    expect(reasonBox().value).toBe('Audit');
+    expect(statusText()).toContain('Unlocked');
+    crm.calls.length = 0;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(statusText()).toContain('Reason: Audit'));
+    // The retry looks for a lock that may have gone through before sending it again.
+    expect(crm.calls).toEqual(['getLock', 'lock']);
+  });
+
+  it('shows who won when someone else locked first', async () => {
+    const { user, crm } = await renderPanel();
+    await user.click(button('Lock record'));
+    await user.type(reasonBox(), 'My reason');
+    crm.state.lock = manualLock({ lockedBy: { id: 'u-max2', name: 'Max Manager' } });
+    await user.click(button('Save'));
+    await screen.findByText('Someone else locked this record first.');
+    expect(statusText()).toContain('Locked by Max Manager 2 minutes ago');
+  });
+
+  it.each([
+    ['NO_PERMISSION', 'Zoho CRM refused: your profile does not have the permission for this.'],
+    ['INVALID_DATA', 'Zoho CRM did not accept the request for this record.'],
+    ['MANDATORY_NOT_FOUND', 'Zoho CRM needs a reason for the lock.'],
+    ['INVALID_MODULE', 'Zoho CRM does not support record locking in this module.'],
+    ['RECORD_LOCKED', 'The record is locked, so Zoho CRM refused the change.'],
+    ['NOT_APPROVED', 'This record is awaiting approval'],
+    ['INTERNAL_ERROR', 'Zoho CRM had an internal error.'],
+    ['OAUTH_SCOPE_MISMATCH', 'Zoho CRM did not accept the Record Lock connection (OAUTH_SCOPE_MISMATCH).'],
+    ['SOMETHING_NEW', 'Zoho CRM refused the request with code SOMETHING_NEW.'],
+  ])('explains a %s answer and keeps the reason', async (code, message) => {
+    const { user, crm } = await renderPanel();
+    await user.click(button('Lock record'));
+    await user.type(reasonBox(), 'Audit');
+    crm.failNext('lock', new CrmError(code, 'refused'));
+    await user.click(button('Save'));
+    expect((await screen.findByRole('alert')).textContent).toContain(message);
+    expect(reasonBox().value).toBe('Audit');
+  });
+
+  it.each([
+    [new HostError('timeout', 'late'), 'Zoho CRM did not answer in time.'],
+    [new HostError('malformed', 'odd'), 'Zoho CRM’s answer was not understood.'],
+  ])('explains a host failure: %s', async (error, message) => {
+    const { user, crm } = await renderPanel();
+    await user.click(button('Lock record'));
+    await user.type(reasonBox(), 'Audit');
+    crm.failNext('lock', error);
+    await user.click(button('Save'));
+    expect((await screen.findByRole('alert')).textContent?.replace('\'', '’')).toContain(message);
+  });
+});
+
+describe('Editing the reason', () => {
+  it('opens prefilled, saves, and shows the new reason', async () => {
+    const { user, crm } = await renderPanel({ lock: mine() });
+    await user.click(button('Edit reason'));
+    expect(reasonBox().value).toBe('Contract under review');
+    expect(document.activeElement).toBe(reasonBox());
+    await user.clear(reasonBox());
+    await user.type(reasonBox(), 'Legal hold');
+    crm.calls.length = 0;
+    await user.click(button('Save'));
+    await waitFor(() => expect(statusText()).toContain('Reason: Legal hold'));
+    expect(crm.calls).toEqual(['updateReason']);
+    expect(document.activeElement).toBe(button('Edit reason'));
+  });
+
+  it('shows the record unlocked when someone else unlocked it first', async () => {
+    const { user, crm } = await renderPanel({ lock: mine() });
+    await user.click(button('Edit reason'));
+    crm.state.lock = null;
+    await user.click(button('Save'));
+    await screen.findByText('Someone else unlocked this record first.');
+    expect(statusText()).toContain('Unlocked');
+  });
+});
+
+describe('Unlocking', () => {
+  it('asks for confirmation inline, then unlocks', async () => {
+    const { user, crm } = await renderPanel({ lock: mine() });
+    await user.click(button('Unlock record'));
+    const confirm = screen.getByRole('group', { name: 'Unlock this record?' });
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(crm.calls).not.toContain('unlock');
+    await user.click(within(confirm).getByRole('button', { name: 'Yes, unlock' }));
+    await waitFor(() => expect(statusText()).toContain('Unlocked'));
+    screen.getByText('Record unlocked.');
+  });
+
+  it('cancels with Escape and returns focus to the Unlock button', async () => {
+    const { user, crm } = await renderPanel({ lock: mine() });
+    await user.click(button('Unlock record'));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Unlock this record?' })).toBeNull();
+    expect(document.activeElement).toBe(button('Unlock record'));
+    expect(crm.calls).not.toContain('unlock');
+  });
+
+  it('shows the current lock when it was replaced before the unlock', async () => {
+    const { user, crm } = await renderPanel({ lock: mine() });
+    await user.click(button('Unlock record'));
+    crm.state.lock = manualLock({ id: 'lock-9', lockedBy: { id: 'u-olga', name: 'Olga Other' } });
+    await user.click(button('Yes, unlock'));
+    await screen.findByText('Someone else changed this lock first.');
+    expect(statusText()).toContain('Locked by Olga Other');
+  });
+});

@@ -1,0 +1,67 @@
+import { CrmError } from '../crm/crm-error';
+import { HostError } from '../host/host';
+import type { MessageKey, MessageParams } from '../i18n/messages';
+
+/** A failed call as the viewer should hear of it: a translated message and whether trying again can help. */
+export interface Failure {
+  message: MessageKey;
+  params: MessageParams;
+  retryable: boolean;
+}
+
+const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
+  NOT_ALLOWED: 'error.notAllowed',
+  NO_PERMISSION: 'error.noPermission',
+  INVALID_DATA: 'error.invalidData',
+  MANDATORY_NOT_FOUND: 'error.mandatoryNotFound',
+  INVALID_MODULE: 'error.invalidModule',
+  RECORD_LOCKED: 'error.recordLocked',
+  NOT_APPROVED: 'hold.awaitingApproval',
+  FEATURE_NOT_SUPPORTED: 'error.featureNotSupported',
+  INTERNAL_ERROR: 'error.internal',
+};
+
+/** Zoho's answers when a token is missing, expired or lacks a scope. */
+const AUTHORIZATION_CODES = new Set(['INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'OAUTH_SCOPE_MISMATCH', 'INVALID_OAUTHTOKEN']);
+
+const HOST_MESSAGES: Record<HostError['kind'], MessageKey> = {
+  timeout: 'error.timeout',
+  connection: 'error.connection',
+  unavailable: 'start.unavailable',
+  malformed: 'error.malformed',
+};
+
+/** Whether Zoho is holding the record for a cause other than record locking (Zia image processing). */
+export function isZiaHold(error: unknown): boolean {
+  return error instanceof CrmError && error.code === 'RECORD_LOCKED' && error.details['action'] === 'zia_vision_processing';
+}
+
+/** Whether a write may have reached Zoho even though no answer came back. */
+export function mayHaveGoneThrough(error: unknown): boolean {
+  return error instanceof HostError && (error.kind === 'timeout' || error.kind === 'connection');
+}
+
+/**
+ * The message for any error a Crm or Host call rejects with. Codes the widget does not know get a
+ * generic message that shows the code, so a support request can name it.
+ */
+export function describeFailure(error: unknown): Failure {
+  if (error instanceof HostError) {
+    return { message: HOST_MESSAGES[error.kind], params: {}, retryable: error.kind !== 'unavailable' };
+  }
+  if (error instanceof CrmError) {
+    if (isZiaHold(error)) return { message: 'hold.ziaVisionProcessing', params: {}, retryable: true };
+    if (AUTHORIZATION_CODES.has(error.code) || error.code.startsWith('OAUTH')) {
+      return { message: 'error.authorization', params: { code: error.code }, retryable: true };
+    }
+    const message = CODE_MESSAGES[error.code];
+    if (message) return { message, params: {}, retryable: error.code === 'INTERNAL_ERROR' };
+    return { message: 'error.unknown', params: { code: error.code }, retryable: true };
+  }
+  return { message: 'error.unexpected', params: {}, retryable: true };
+}
+
+/** A failure with a message chosen for the situation rather than the code alone. */
+export function failureOf(message: MessageKey, retryable = false, params: MessageParams = {}): Failure {
+  return { message, params, retryable };
+}

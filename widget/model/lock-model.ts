@@ -1,0 +1,309 @@
+import { batch, computed, signal } from '@preact/signals';
+import type { ReadonlySignal } from '@preact/signals';
+import type { Crm, CrmOptions } from '../crm/crm';
+import type { Lock, LockingConfiguration, LockPermission, RecordHold, RecordRef } from '../crm/types';
+import type { CurrentUser, Host } from '../host/host';
+import { createTimeFormat } from '../i18n/format-time';
+import type { TimeFormat } from '../i18n/format-time';
+import type { LoadMessages } from '../i18n/load-messages';
+import { intlLocaleOf } from '../i18n/locale';
+import { createTranslator } from '../i18n/messages';
+import type { MessageKey, Messages, Translate } from '../i18n/messages';
+import { describeFailure } from './failure';
+import type { Failure } from './failure';
+import { permissionsFor } from './permissions';
+import type { Permissions } from './permissions';
+import { createReasonDraft } from './reason-draft';
+import type { ReasonDraft } from './reason-draft';
+import { isOurLock, settleChangeFailure, settleLockFailure } from './settle-failure';
+import type { Settlement } from './settle-failure';
+import { FALLBACK_REASON_MAX_LENGTH, startUp } from './start-up';
+
+export type Phase = 'starting' | 'ready' | 'unavailable' | 'failed';
+/** The three changes a viewer can make; also names the form or confirm step that is open. */
+export type LockAction = 'lock' | 'editReason' | 'unlock';
+
+export interface LockModelDependencies {
+  host: Host;
+  createCrm: (options: CrmOptions) => Crm;
+  loadMessages: LoadMessages;
+  now: () => Date;
+}
+
+export interface LockModel {
+  phase: ReadonlySignal<Phase>;
+  /** Why the widget could not start (phase "failed" or "unavailable"). */
+  startFailure: ReadonlySignal<Failure | null>;
+  t: ReadonlySignal<Translate>;
+  time: ReadonlySignal<TimeFormat>;
+  record: ReadonlySignal<RecordRef | null>;
+  user: ReadonlySignal<CurrentUser | null>;
+  configuration: ReadonlySignal<LockingConfiguration | null>;
+  lock: ReadonlySignal<Lock | null>;
+  hold: ReadonlySignal<RecordHold>;
+  /** Name of the rule behind an automatic lock, when the configuration knows it. */
+  ruleName: ReadonlySignal<string | null>;
+  /** null until the widget has started. */
+  permissions: ReadonlySignal<Permissions | null>;
+  inFlight: ReadonlySignal<LockAction | null>;
+  /** A background re-read is running; the known state stays on screen meanwhile. */
+  refreshing: ReadonlySignal<boolean>;
+  error: ReadonlySignal<Failure | null>;
+  /** What just happened, for the live region: "Record locked.", "Someone else locked this record first." */
+  notice: ReadonlySignal<MessageKey | null>;
+  /** The open form or confirm step. */
+  form: ReadonlySignal<LockAction | null>;
+  draft: ReasonDraft;
+  start(): Promise<void>;
+  openForm(action: LockAction): void;
+  closeForm(): void;
+  /** Locks with `reason` (or the draft). Bad input sends nothing and sets draft.problem. */
+  lockRecord(reason?: string): Promise<void>;
+  updateReason(reason?: string): Promise<void>;
+  unlockRecord(): Promise<void>;
+  /** Reads the lock again without hiding what is shown. */
+  refresh(): Promise<void>;
+  /** Repeats what failed last: start-up, a re-read or the change (a lock is verified before it is re-sent). */
+  retry(): Promise<void>;
+  dismissError(): void;
+  /** Stops listening for the page becoming visible. */
+  dispose(): void;
+}
+
+interface Session {
+  crm: Crm;
+  record: RecordRef;
+  userId: string;
+}
+
+/**
+ * The store for one record's lock. Actions never throw: failures land in `error` or `notice`.
+ * @example const model = createLockModel({ host, createCrm, loadMessages, now: () => new Date() }); await model.start();
+ */
+export function createLockModel({ host, createCrm, loadMessages, now }: LockModelDependencies): LockModel {
+  const phase = signal<Phase>('starting');
+  const startFailure = signal<Failure | null>(null);
+  const messages = signal<Messages>({});
+  const record = signal<RecordRef | null>(null);
+  const user = signal<CurrentUser | null>(null);
+  const configuration = signal<LockingConfiguration | null>(null);
+  const lock = signal<Lock | null>(null);
+  const hold = signal<RecordHold>('none');
+  const lockPermission = signal<LockPermission>('unknown');
+  const maxLength = signal(FALLBACK_REASON_MAX_LENGTH);
+  const inFlight = signal<LockAction | null>(null);
+  const refreshing = signal(false);
+  const error = signal<Failure | null>(null);
+  const notice = signal<MessageKey | null>(null);
+  const form = signal<LockAction | null>(null);
+  const draft = createReasonDraft(maxLength);
+  let session: Session | null = null;
+  let retryLast: (() => Promise<void>) | null = null;
+  let stopWatchingVisibility: (() => void) | null = null;
+
+  const t = computed(() => createTranslator(messages.value));
+  const time = computed(() =>
+    createTimeFormat({ locale: intlLocaleOf(user.value?.locale ?? 'en'), timeZone: user.value?.timeZone ?? 'UTC', now }),
+  );
+  const permissions = computed(() => {
+    if (phase.value !== 'ready' || user.value === null) return null;
+    return permissionsFor({
+      profileId: user.value.profile.id,
+      lockPermission: lockPermission.value,
+      configuration: configuration.value,
+      lock: lock.value,
+      hold: hold.value,
+    });
+  });
+  const ruleName = computed(() => {
+    const ruleId = lock.value?.ruleId;
+    return ruleId ? (configuration.value?.rules.find((rule) => rule.id === ruleId)?.name ?? null) : null;
+  });
+
+  function apply(settlement: Settlement): void {
+    batch(() => {
+      if (settlement.lock !== undefined) lock.value = settlement.lock;
+      if (settlement.configuration !== undefined) configuration.value = settlement.configuration;
+      if (settlement.lockPermission !== undefined) lockPermission.value = settlement.lockPermission;
+      if (settlement.hold !== undefined) hold.value = settlement.hold;
+      notice.value = settlement.notice ?? null;
+      error.value = settlement.failure ?? null;
+      if (settlement.succeeded) {
+        form.value = null;
+        draft.set('');
+      } else if (form.value === 'unlock' && settlement.notice) {
+        // Someone else changed the lock: the confirmation was given for a lock that is gone.
+        form.value = null;
+      }
+      // A reason form stays open after any failure, so what was typed stays in view.
+    });
+  }
+
+  /** Runs one change with the controls disabled; `settle` turns a failure into what to show. */
+  async function perform(action: LockAction, change: () => Promise<Settlement>, settle: (failure: unknown) => Promise<Settlement>, again: () => Promise<void>) {
+    batch(() => {
+      inFlight.value = action;
+      error.value = null;
+      notice.value = null;
+    });
+    try {
+      let settlement: Settlement;
+      try {
+        settlement = await change();
+      } catch (failure) {
+        settlement = await settle(failure);
+      }
+      retryLast = settlement.failure?.retryable ? again : null;
+      apply(settlement);
+    } finally {
+      inFlight.value = null;
+    }
+  }
+
+  async function sendLock(current: Session, reason: string, verifyFirst: boolean): Promise<void> {
+    await perform(
+      'lock',
+      async () => {
+        // A retried lock may already have reached Zoho: look before sending it twice.
+        const existing = verifyFirst ? await current.crm.getLock(current.record) : null;
+        if (existing) {
+          return isOurLock(existing, reason, current.userId)
+            ? { succeeded: true, lock: existing, notice: 'notice.locked' }
+            : { succeeded: false, lock: existing, notice: 'notice.race.lockedFirst' };
+        }
+        return { succeeded: true, lock: await current.crm.lock(current.record, reason), notice: 'notice.locked' };
+      },
+      (failure) => settleLockFailure(current, reason, failure),
+      async () => {
+        const again = draft.check();
+        if (again !== null) await sendLock(current, again, true);
+      },
+    );
+  }
+
+  async function sendReason(current: Session, shown: Lock, reason: string): Promise<void> {
+    await perform(
+      'editReason',
+      async () => {
+        await current.crm.updateReason(current.record, shown.id, reason);
+        return { succeeded: true, lock: { ...shown, reason }, notice: 'notice.reasonSaved' };
+      },
+      (failure) =>
+        settleChangeFailure(current, shown.id, failure, (found) => found?.id === shown.id && found.reason === reason, 'notice.reasonSaved'),
+      () => sendReason(current, shown, reason),
+    );
+  }
+
+  async function sendUnlock(current: Session, shown: Lock): Promise<void> {
+    await perform(
+      'unlock',
+      async () => {
+        await current.crm.unlock(current.record, shown.id);
+        return { succeeded: true, lock: null, notice: 'notice.unlocked' };
+      },
+      (failure) => settleChangeFailure(current, shown.id, failure, (found) => found === null, 'notice.unlocked'),
+      () => sendUnlock(current, shown),
+    );
+  }
+
+  /** The session when an action may start now: started, nothing in flight, and the action allowed. */
+  function readyFor(action: LockAction): Session | null {
+    return session && inFlight.value === null && permissions.value?.[action].allowed ? session : null;
+  }
+
+  async function refresh(): Promise<void> {
+    const current = session;
+    if (!current || inFlight.value !== null || refreshing.value) return;
+    refreshing.value = true;
+    try {
+      const found = await current.crm.getLock(current.record);
+      apply({ succeeded: false, lock: found, notice: notice.value ?? undefined, failure: error.value ?? undefined });
+    } catch (failure) {
+      retryLast = refresh;
+      error.value = describeFailure(failure);
+    } finally {
+      refreshing.value = false;
+    }
+  }
+
+  async function start(): Promise<void> {
+    batch(() => {
+      phase.value = 'starting';
+      startFailure.value = null;
+    });
+    const result = await startUp({ host, createCrm, loadMessages });
+    if (!result.ok) {
+      batch(() => {
+        messages.value = result.messages;
+        startFailure.value = result.failure;
+        phase.value = result.state;
+      });
+      return;
+    }
+    const { facts } = result;
+    session = { crm: facts.crm, record: facts.record, userId: facts.user.id };
+    batch(() => {
+      messages.value = facts.messages;
+      record.value = facts.record;
+      user.value = facts.user;
+      configuration.value = facts.configuration;
+      lock.value = facts.lock;
+      hold.value = facts.summary.hold;
+      lockPermission.value = facts.lockPermission;
+      maxLength.value = facts.maxLength;
+      phase.value = 'ready';
+    });
+    stopWatchingVisibility ??= host.onVisible(() => void refresh());
+  }
+
+  return {
+    phase, startFailure, t, time, record, user, configuration, lock, hold, ruleName, permissions,
+    inFlight, refreshing, error, notice, form, draft, start, refresh,
+    openForm(action) {
+      if (!permissions.value?.[action].allowed || inFlight.value !== null) return;
+      batch(() => {
+        if (action === 'editReason') draft.set(lock.value?.reason ?? '');
+        notice.value = null;
+        form.value = action;
+      });
+    },
+    closeForm() {
+      if (inFlight.value !== null) return;
+      batch(() => {
+        form.value = null;
+        draft.set('');
+      });
+    },
+    async lockRecord(reason) {
+      if (reason !== undefined) draft.set(reason);
+      const current = readyFor('lock');
+      const checked = current && draft.check();
+      if (current && checked) await sendLock(current, checked, false);
+    },
+    async updateReason(reason) {
+      if (reason !== undefined) draft.set(reason);
+      const current = readyFor('editReason');
+      const shown = lock.value;
+      const checked = current && shown && draft.check();
+      if (current && shown && checked) await sendReason(current, shown, checked);
+    },
+    async unlockRecord() {
+      const current = readyFor('unlock');
+      const shown = lock.value;
+      if (current && shown) await sendUnlock(current, shown);
+    },
+    async retry() {
+      if (phase.value === 'failed') return start();
+      const again = retryLast;
+      retryLast = null;
+      if (again && inFlight.value === null) await again();
+    },
+    dismissError() {
+      error.value = null;
+    },
+    dispose() {
+      stopWatchingVisibility?.();
+      stopWatchingVisibility = null;
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { CrmError } from '../crm/crm-error';
+import type { Crm } from '../crm/crm';
+import type { Lock, LockingConfiguration, LockPermission, RecordHold, RecordRef } from '../crm/types';
+import type { MessageKey } from '../i18n/messages';
+import { describeFailure, failureOf, isZiaHold, mayHaveGoneThrough } from './failure';
+import type { Failure } from './failure';
+
+/**
+ * What a failed lock, reason edit or unlock turned out to mean. Fields left undefined are unknown:
+ * the panel keeps what it shows. `lock: null` means the record is now known to be unlocked.
+ */
+export interface Settlement {
+  /** true when the change took effect after all (e.g. a timeout after Zoho had saved it) */
+  succeeded: boolean;
+  lock?: Lock | null;
+  configuration?: LockingConfiguration | null;
+  lockPermission?: LockPermission;
+  hold?: RecordHold;
+  notice?: MessageKey;
+  failure?: Failure;
+}
+
+export interface SettleContext {
+  crm: Crm;
+  record: RecordRef;
+  userId: string;
+}
+
+/**
+ * Reads the lock again after a failure; an unreadable lock leaves the state unknown and reports
+ * the original failure, so nothing on screen is replaced by a guess.
+ */
+async function rereadLock({ crm, record }: SettleContext): Promise<Lock | null | undefined> {
+  try {
+    return await crm.getLock(record);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Failures that say something about the record or viewer rather than this one call. */
+function settleStanding(error: unknown): Settlement | null {
+  if (error instanceof CrmError && error.code === 'NOT_APPROVED') {
+    return { succeeded: false, hold: 'awaiting_approval', failure: describeFailure(error) };
+  }
+  if (isZiaHold(error)) return { succeeded: false, hold: 'zia_vision_processing', failure: describeFailure(error) };
+  return null;
+}
+
+const hasCode = (error: unknown, code: string) => error instanceof CrmError && error.code === code;
+
+/** The lock found by a re-read: ours when it carries our reason and our name (a POST that went through). */
+export function isOurLock(lock: Lock, reason: string, userId: string): boolean {
+  return lock.reason === reason && lock.lockedBy?.id === userId;
+}
+
+/** After POST failed: did someone else lock first, did our lock go through, or why was it refused? */
+export async function settleLockFailure(context: SettleContext, reason: string, error: unknown): Promise<Settlement> {
+  const standing = settleStanding(error);
+  if (standing) return standing;
+  const current = await rereadLock(context);
+  const denied = hasCode(error, 'NO_PERMISSION') ? ({ lockPermission: 'denied' } as const) : {};
+  if (current) {
+    if (isOurLock(current, reason, context.userId)) return { succeeded: true, lock: current, notice: 'notice.locked' };
+    return { succeeded: false, lock: current, notice: 'notice.race.lockedFirst' };
+  }
+  // The re-read itself is refused when the configuration is gone, so NOT_ALLOWED is settled either way.
+  if (hasCode(error, 'NOT_ALLOWED')) return settleLockRefusal(context, current, error);
+  return { succeeded: false, lock: current, ...denied, failure: describeFailure(error) };
+}
+
+/** NOT_ALLOWED with no lock in sight: the configuration is gone or now automatic-only. */
+async function settleLockRefusal({ crm, record }: SettleContext, lock: null | undefined, error: unknown): Promise<Settlement> {
+  try {
+    const configuration = await crm.getLockingConfiguration(record.module);
+    if (configuration === null) {
+      return { succeeded: false, lock: null, configuration, failure: failureOf('error.notAllowed.noConfiguration') };
+    }
+    const message = configuration.lockType === 'automatic' ? 'error.notAllowed.automaticOnly' : null;
+    return { succeeded: false, lock, configuration, failure: message ? failureOf(message) : describeFailure(error) };
+  } catch {
+    return { succeeded: false, lock, failure: describeFailure(error) };
+  }
+}
+
+/**
+ * After PUT or DELETE failed on lock `lockId`: gone (someone unlocked), replaced (someone relocked),
+ * automatic (refused by rule), or saved after all (`tookEffect` says what success looks like).
+ */
+export async function settleChangeFailure(
+  context: SettleContext,
+  lockId: string,
+  error: unknown,
+  tookEffect: (current: Lock | null) => boolean,
+  successNotice: MessageKey,
+): Promise<Settlement> {
+  const standing = settleStanding(error);
+  if (standing) return standing;
+  const current = await rereadLock(context);
+  const denied = hasCode(error, 'NO_PERMISSION') ? ({ lockPermission: 'denied' } as const) : {};
+  if (current === undefined) return { succeeded: false, ...denied, failure: describeFailure(error) };
+  if (mayHaveGoneThrough(error) && tookEffect(current)) return { succeeded: true, lock: current, notice: successNotice };
+  if (current === null) return { succeeded: false, lock: null, notice: 'notice.race.unlockedFirst' };
+  if (current.id !== lockId) return { succeeded: false, lock: current, notice: 'notice.race.changedFirst' };
+  if (hasCode(error, 'NOT_ALLOWED') && current.source !== 'Manual') {
+    return { succeeded: false, lock: current, failure: failureOf('error.notAllowed.automaticLock') };
+  }
+  return { succeeded: false, lock: current, ...denied, failure: describeFailure(error) };
+}

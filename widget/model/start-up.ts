@@ -1,0 +1,102 @@
+import { CrmError } from '../crm/crm-error';
+import type { Crm, CrmOptions } from '../crm/crm';
+import type { Lock, LockingConfiguration, LockPermission, RecordRef, RecordSummary } from '../crm/types';
+import { HostError } from '../host/host';
+import type { CurrentUser, Host } from '../host/host';
+import { loadMessagesOrEnglish } from '../i18n/load-messages';
+import type { LoadMessages } from '../i18n/load-messages';
+import { languageOf } from '../i18n/locale';
+import type { Messages } from '../i18n/messages';
+import { describeFailure, failureOf } from './failure';
+import type { Failure } from './failure';
+
+/** Used when the field metadata cannot be read: safe under both lengths Zoho is known to use. */
+export const FALLBACK_REASON_MAX_LENGTH = 2000;
+
+/** Everything the widget knows about the open record once it has started. */
+export interface RecordFacts {
+  crm: Crm;
+  record: RecordRef;
+  user: CurrentUser;
+  configuration: LockingConfiguration | null;
+  lock: Lock | null;
+  summary: RecordSummary;
+  lockPermission: LockPermission;
+  maxLength: number;
+  messages: Messages;
+}
+
+export type StartResult =
+  | { ok: true; facts: RecordFacts }
+  /** unavailable: not inside Zoho CRM; failed: a message and, when it can help, a retry. */
+  | { ok: false; state: 'unavailable' | 'failed'; failure: Failure; messages: Messages };
+
+export interface StartDependencies {
+  host: Host;
+  createCrm: (options: CrmOptions) => Crm;
+  loadMessages: LoadMessages;
+}
+
+/**
+ * Reads everything the panel shows in two rounds of parallel calls: the page, user and environment,
+ * then the configuration, lock, record, permission, reason length and translations.
+ */
+export async function startUp({ host, createCrm, loadMessages }: StartDependencies): Promise<StartResult> {
+  const [page, user, environment] = await Promise.allSettled([host.pageContext(), host.currentUser(), host.environment()]);
+  if (page.status === 'rejected') return pageFailure(page.reason);
+  if (user.status === 'rejected') return startFailure(user.reason, {});
+  if (environment.status === 'rejected') return startFailure(environment.reason, {});
+
+  const record: RecordRef = { module: page.value.module, recordId: page.value.recordId };
+  const crm = createCrm({ host, apiDomain: environment.value.apiDomain });
+  const [configuration, lock, summary, lockPermission, maxLength, messages] = await Promise.allSettled([
+    crm.getLockingConfiguration(record.module),
+    crm.getLock(record),
+    crm.getRecord(record),
+    crm.getLockPermission(user.value.profile.id, record.module),
+    crm.getReasonMaxLength(),
+    loadMessagesOrEnglish(loadMessages, languageOf(user.value.locale)),
+  ]);
+  const loadedMessages = messages.status === 'fulfilled' ? messages.value : {};
+  if (configuration.status === 'rejected') return startFailure(configuration.reason, loadedMessages);
+  // Without a configuration Zoho answers the lock read with NOT_ALLOWED: that simply means "no lock".
+  const unconfigured = configuration.value === null && lock.status === 'rejected' && isNotAllowed(lock.reason);
+  if (lock.status === 'rejected' && !unconfigured) return startFailure(lock.reason, loadedMessages);
+
+  return {
+    ok: true,
+    facts: {
+      crm,
+      record,
+      user: user.value,
+      configuration: configuration.value,
+      lock: lock.status === 'fulfilled' ? lock.value : null,
+      // The record read only adds the approval/Zia hint; without it the lock is still worth showing.
+      summary: summary.status === 'fulfilled' ? summary.value : { id: record.recordId, name: null, hold: 'none' },
+      lockPermission: lockPermission.status === 'fulfilled' ? lockPermission.value : 'unknown',
+      maxLength: maxLength.status === 'fulfilled' ? maxLength.value : FALLBACK_REASON_MAX_LENGTH,
+      messages: loadedMessages,
+    },
+  };
+}
+
+function isNotAllowed(error: unknown): boolean {
+  return error instanceof CrmError && error.code === 'NOT_ALLOWED';
+}
+
+function pageFailure(error: unknown): StartResult {
+  if (error instanceof HostError && error.kind === 'timeout') {
+    return { ok: false, state: 'failed', failure: failureOf('start.pageLoadTimeout'), messages: {} };
+  }
+  if (error instanceof HostError && error.kind === 'malformed') {
+    return { ok: false, state: 'failed', failure: failureOf('start.noRecord'), messages: {} };
+  }
+  return startFailure(error, {});
+}
+
+function startFailure(error: unknown, messages: Messages): StartResult {
+  if (error instanceof HostError && error.kind === 'unavailable') {
+    return { ok: false, state: 'unavailable', failure: failureOf('start.unavailable'), messages };
+  }
+  return { ok: false, state: 'failed', failure: describeFailure(error), messages };
+}

@@ -1,0 +1,26 @@
+import type { LockModel } from '../model/lock-model';
+
+/** Loading, "open me inside Zoho CRM", or why start-up failed (with a retry when it can help). */
+export function StartState({ model }: { model: LockModel }) {
+  const t = model.t.value;
+  const failure = model.startFailure.value;
+  if (model.phase.value === 'starting') {
+    return (
+      <p class="rl-loading rl-muted" aria-live="polite" aria-busy="true">
+        {t('start.loading')}
+      </p>
+    );
+  }
+  if (model.phase.value === 'unavailable') return <p class="rl-held">{t('start.unavailable')}</p>;
+  return (
+    <div class="rl-error" role="alert">
+      <p>{t('start.failed')}</p>
+      {failure && <p>{t(failure.message, failure.params)}</p>}
+      {failure?.retryable && (
+        <button type="button" class="rl-button" onClick={() => void model.retry()}>
+          {t('action.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
