@@ -1,0 +1,127 @@
+import { escapeHtml as e, jsonForScript } from './escape-html';
+import { PAGE_CONFIG_ELEMENT_ID, type PageConfig } from './page-config';
+import type { HarnessPageData } from './page-data';
+
+export interface PageOrigins {
+  /** Where the CRM page is served, e.g. http://127.0.0.1:5000 */
+  harness: string;
+  /** Where the widget is served, a different origin as in Zoho, e.g. http://localhost:5000 */
+  widget: string;
+}
+
+export const WIDGET_PATH = '/app/widget.html';
+export const ZDK_SCRIPT_PATH = '/sdk/zdk.js';
+
+/**
+ * The widget frame's URL as Zoho builds it: the widget's page with `serviceOrigin` (URL-encoded
+ * origin of the CRM page, where the SDK posts) and `frameorigin` (the same, Zoho's name for the
+ * embedding origin on framed pages).
+ */
+export function widgetFrameUrl(origins: PageOrigins): string {
+  const parent = encodeURIComponent(origins.harness);
+  return `${origins.widget}${WIDGET_PATH}?serviceOrigin=${parent}&frameorigin=${parent}`;
+}
+
+function firstOf(list: unknown, key: string): Record<string, unknown> {
+  const items = typeof list === 'object' && list !== null ? (list as Record<string, unknown>)[key] : undefined;
+  const first: unknown = Array.isArray(items) ? items[0] : undefined;
+  return typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : {};
+}
+
+export function pageConfigOf(data: HarnessPageData, origins: PageOrigins): PageConfig {
+  const user = firstOf(data.currentUser, 'users');
+  const org = firstOf(data.org, 'org');
+  return {
+    user: data.user.email,
+    module: data.module,
+    recordId: data.record?.id ?? null,
+    deployment: data.deployment,
+    locale: typeof user.locale === 'string' ? user.locale : 'en_US',
+    widgetOrigin: origins.widget,
+    widgetUrl: widgetFrameUrl(origins),
+    zdkScriptUrl: `${origins.widget}${ZDK_SCRIPT_PATH}`,
+    latencyMs: data.latencyMs,
+    // getCurrentUser() resolves with `{users:[user]}` (SDK reference §3).
+    currentUser: { users: Object.keys(user).length > 0 ? [user] : [] },
+    environment: {
+      deployment: data.deployment,
+      ZGID: String(org.zgid ?? org.id ?? ''),
+      ZUID: String(user.zuid ?? user.id ?? ''),
+      appDetails: { appUrl: origins.harness },
+    },
+    org: data.org,
+  };
+}
+
+function options(items: { value: string; label: string }[], selected: string): string {
+  return items
+    .map((item) => `<option value="${e(item.value)}"${item.value === selected ? ' selected' : ''}>${e(item.label)}</option>`)
+    .join('');
+}
+
+/** The record detail page, Zoho CRM style, with the widget's frame in the related-list area. */
+export function renderHarnessPage(data: HarnessPageData, origins: PageOrigins): string {
+  const config = pageConfigOf(data, origins);
+  const record = data.record;
+  const userOptions = options(data.users.map((u) => ({ value: u.email, label: `${u.name} (${u.profileName})` })), data.user.email);
+  const moduleOptions = options(data.modules.map((m) => ({ value: m, label: m.replace(/_/g, ' ') })), data.module);
+  const recordOptions = options(
+    data.records.map((r) => ({ value: r.id, label: `${r.name}${r.locked ? ' (locked)' : ''}` })),
+    record?.id ?? '',
+  );
+  const fields = (record?.fields ?? [])
+    .map((f) => `<div class="field"><dt>${e(f.label)}</dt><dd>${e(f.value)}</dd></div>`)
+    .join('');
+  const dc = data.deployment === 'US' ? '' : `<input type="hidden" name="dc" value="${e(data.deployment.toLowerCase())}" />`;
+  const latency = data.latencyMs === null ? '' : `<input type="hidden" name="latency" value="${data.latencyMs}" />`;
+
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8" />
+<meta name="viewport" content="width=device-width, initial-scale=1" />
+<title>${e(record?.name ?? data.module)} - ${e(data.module)} - Zoho CRM (local)</title>
+<link rel="stylesheet" href="/harness/harness.css" />
+<script type="application/json" id="${PAGE_CONFIG_ELEMENT_ID}">${jsonForScript(config)}</script>
+<script src="/harness/harness.js" defer></script>
+</head>
+<body>
+<header class="crm-topbar">
+  <span class="crm-logo">CRM</span>
+  <nav class="crm-tabs" aria-label="Modules">${data.modules
+    .map((m) => `<span class="crm-tab${m === data.module ? ' is-current' : ''}">${e(m.replace(/_/g, ' '))}</span>`)
+    .join('')}</nav>
+  <form class="crm-switches" method="get" action="/" aria-label="Local CRM switches">
+    <label>Signed in as <select name="user" data-switch="user">${userOptions}</select></label>
+    <label>Module <select name="module" data-switch="module">${moduleOptions}</select></label>
+    <label>Record <select name="record" data-switch="record">${recordOptions}</select></label>
+    ${dc}${latency}
+    <noscript><button type="submit">Open</button></noscript>
+  </form>
+</header>
+<div class="crm-body">
+  <aside class="crm-sidebar"><span class="crm-module-name">${e(data.module.replace(/_/g, ' '))}</span></aside>
+  <main class="crm-record">
+    <div class="record-header"><h1>${e(record?.name ?? 'No record')}</h1><span class="record-module">${e(data.module)}</span></div>
+    ${
+      record
+        ? `<section class="record-card" aria-labelledby="details-title"><h2 id="details-title">${e(data.module.replace(/_/g, ' '))} Information</h2><dl class="record-fields">${fields}</dl></section>
+    <section class="record-card related-lists" aria-labelledby="related-title">
+      <h2 id="related-title">Related List</h2>
+      <div class="related-box">
+        <h3>Record Lock</h3>
+        <iframe id="record-lock-frame" class="widget-frame" title="Record Lock"></iframe>
+      </div>
+    </section>`
+        : `<p class="record-empty">This module has no records in the local CRM.</p>`
+    }
+  </main>
+  <aside class="harness-log" aria-labelledby="log-title">
+    <h2 id="log-title">API calls by the widget</h2>
+    <table><thead><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th><th>ms</th></tr></thead><tbody id="call-log"></tbody></table>
+  </aside>
+</div>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { CrmReader } from './crm-reader';
+import { renderHarnessPage, type PageOrigins } from './harness-page';
+import { invokeRequestSchema, type HarnessAnswer, type InvokeRequest, type InvokeResult } from './invoke-schema';
+import { loadHarnessPage, type DemoUser } from './page-data';
+
+const recordQuerySchema = z.object({
+  user: z.email(),
+  module: z.string().regex(/^[A-Za-z0-9_]+$/),
+  id: z.string().regex(/^\d+$/),
+});
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
+
+/**
+ * The harness page and the two calls its script makes to the dev server: a connection call
+ * (tokens stay on the server) and an `API.getRecord` read in the signed-in user's session.
+ * Answers null for any other path.
+ */
+export function createHarnessRoutes(options: {
+  reader: CrmReader;
+  invoke(input: InvokeRequest): Promise<InvokeResult>;
+  users: DemoUser[];
+  modules: string[];
+  origins(): PageOrigins;
+}): (request: Request) => Promise<Response | null> {
+  return async (request) => {
+    const url = new URL(request.url);
+    const origins = options.origins();
+
+    if (url.pathname === '/' && request.method === 'GET') {
+      const data = await loadHarnessPage({ reader: options.reader, users: options.users, modules: options.modules, query: url.searchParams });
+      return new Response(renderHarnessPage(data, origins), {
+        headers: {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Cache-Control': 'no-store',
+          'Content-Security-Policy': `default-src 'self'; frame-src ${origins.widget}; base-uri 'none'; form-action 'self'`,
+        },
+      });
+    }
+
+    if (url.pathname === '/__harness/invoke' && request.method === 'POST') {
+      // Only the harness page itself may spend the connection tokens.
+      if (request.headers.get('origin') !== origins.harness) return json({ error: 'Calls come from the harness page only' }, 403);
+      const input = invokeRequestSchema.safeParse(await request.json().catch(() => null));
+      if (!input.success) return json({ error: z.prettifyError(input.error) }, 400);
+      return json(await options.invoke(input.data));
+    }
+
+    if (url.pathname === '/__harness/record' && request.method === 'GET') {
+      const query = recordQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+      if (!query.success) return json({ error: z.prettifyError(query.error) }, 400);
+      const { user, module, id } = query.data;
+      if (!options.users.some((u) => u.email === user)) return json({ error: `No user ${user} in the local CRM` }, 400);
+      const answer = await options.reader.get(user, `/crm/v8/${module}/${id}`);
+      // Like the SDK's API calls, getRecord resolves with the API's body, errors included.
+      const reply: HarnessAnswer = { outcome: 'response', data: answer.body ?? '' };
+      return json(reply);
+    }
+
+    return null;
+  };
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * The harness page's call to its dev server for one CRM_CONNECTION request: the page never holds
+ * a token, the server picks it from the connection and the signed-in user.
+ */
+export const invokeRequestSchema = z.object({
+  user: z.email(),
+  connection: z.string(),
+  deployment: z.string(),
+  request: z.object({
+    url: z.string(),
+    method: z.string().optional(),
+    param_type: z.union([z.number(), z.string()]).optional(),
+    parameters: z.string().optional(),
+    headers: z.string().optional(),
+  }),
+  /** Passed to the emulator as `X-Emulator-Fault` (error, drop, drop-after, delay=<ms>). */
+  fault: z.string().optional(),
+});
+
+export type InvokeRequest = z.infer<typeof invokeRequestSchema>;
+
+/** One API call the widget made, for the page's log panel and `window.__harness.calls`. */
+export const callLogEntrySchema = z.object({
+  connection: z.string(),
+  method: z.string(),
+  path: z.string(),
+  /** null when the call never got an answer (dropped). */
+  status: z.number().nullable(),
+  durationMs: z.number(),
+});
+
+export type CallLogEntry = z.infer<typeof callLogEntrySchema>;
+
+/** How the page answers the widget: EVENT_RESPONSE or EVENT_RESPONSE_FAILURE with `data`. */
+export const harnessAnswerSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('response'), data: z.unknown() }),
+  z.object({ outcome: z.literal('failure'), data: z.unknown() }),
+]);
+
+export type HarnessAnswer = z.infer<typeof harnessAnswerSchema>;
+
+export const invokeResultSchema = z.object({ answer: harnessAnswerSchema, call: callLogEntrySchema.nullable() });
+
+export type InvokeResult = z.infer<typeof invokeResultSchema>;

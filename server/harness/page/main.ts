@@ -1,0 +1,89 @@
+/**
+ * The harness page's script (bundled by the dev server): embeds the widget's frame, speaks the
+ * CRM side of the SDK protocol with it, logs its API calls, and wires the user/module/record switches.
+ */
+import '../../sdk/zod-without-eval';
+import type { CallLogEntry } from '../invoke-schema';
+import { PAGE_CONFIG_ELEMENT_ID, pageConfigSchema } from '../page-config';
+import { createWidgetParent } from '../widget-parent';
+import { HARNESS_FAULTS, createPageServices, type HarnessFault } from './page-services';
+
+/** What e2e tests read and drive through `window.__harness`. */
+export interface HarnessHandle {
+  /** Every API call the widget made through a connection, oldest first. */
+  calls: (CallLogEntry & { at: string })[];
+  /** Protocol messages in and out, by event name, oldest first. */
+  protocol: { direction: 'in' | 'out'; eventName: string }[];
+  /** Makes the next connection call fail this way. */
+  failNext(fault: HarnessFault): void;
+}
+
+const config = pageConfigSchema.parse(JSON.parse(document.getElementById(PAGE_CONFIG_ELEMENT_ID)?.textContent ?? 'null'));
+const frame = document.getElementById('record-lock-frame');
+const log = document.getElementById('call-log');
+let queuedFault: HarnessFault | null = null;
+let registrations = 0;
+
+const harness: HarnessHandle = {
+  calls: [],
+  protocol: [],
+  failNext(fault) {
+    if (!HARNESS_FAULTS.includes(fault)) throw new Error(`failNext takes one of ${HARNESS_FAULTS.join(', ')}`);
+    queuedFault = fault;
+  },
+};
+(window as Window & { __harness?: HarnessHandle }).__harness = harness;
+
+function showCall(call: CallLogEntry, at: string): void {
+  const row = document.createElement('tr');
+  const cells = [at, call.method, call.path, call.status === null ? 'dropped' : String(call.status), String(call.durationMs)];
+  for (const text of cells) {
+    const cell = document.createElement('td');
+    cell.textContent = text;
+    row.appendChild(cell);
+  }
+  if (call.status === null || call.status >= 400) row.className = 'is-error';
+  log?.prepend(row);
+}
+
+function switchTo(select: HTMLSelectElement): void {
+  const query = new URLSearchParams(window.location.search);
+  query.set(select.name, select.value);
+  // A new user keeps the record; a new module starts from that module's default record.
+  if (select.name === 'module') query.delete('record');
+  window.location.search = query.toString();
+}
+
+for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-switch]')) {
+  select.addEventListener('change', () => switchTo(select));
+}
+
+if (frame instanceof HTMLIFrameElement && config.recordId !== null) {
+  const services = createPageServices({
+    config,
+    fetch: window.fetch.bind(window),
+    resizeFrame: (height) => (frame.style.height = `${Math.max(0, Math.round(height))}px`),
+    takeFault: () => {
+      const fault = queuedFault;
+      queuedFault = null;
+      return fault;
+    },
+    logCall: (call) => {
+      const at = new Date().toISOString();
+      harness.calls.push({ ...call, at });
+      showCall(call, at.slice(11, 19));
+    },
+  });
+  const parent = createWidgetParent({
+    frame: { window: () => frame.contentWindow, origin: config.widgetOrigin },
+    post: (message) => frame.contentWindow?.postMessage(message, config.widgetOrigin),
+    context: { connectors: {}, locale: config.locale },
+    pageLoad: { Entity: config.module, EntityId: config.recordId },
+    services,
+    newUniqueId: () => `record-lock-${Date.now().toString(36)}-${(registrations += 1)}`,
+    observe: (direction, message) => harness.protocol.push({ direction, eventName: String(message.eventName) }),
+  });
+  // Listen before the frame exists, so that its REGISTER cannot be missed.
+  window.addEventListener('message', (event) => void parent.handleMessage(event));
+  frame.src = config.widgetUrl;
+}

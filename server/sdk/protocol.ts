@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/**
+ * The postMessage protocol between a widget's frame (Zoho's SDK) and the CRM page that embeds it,
+ * as /work/shared/reference/zoho-embedded-app-sdk.md §1.4–§1.5 records it. The SDK stand-in and the
+ * harness both parse what they receive with these schemas; unknown messages fail to parse and are ignored.
+ */
+
+/** Messages the CRM page sends to the widget. */
+export const frameworkMessageSchema = z.discriminatedUnion('eventName', [
+  z.object({
+    type: z.literal('FRAMEWORK.EVENT'),
+    eventName: z.literal('SET_CONTEXT'),
+    data: z.looseObject({ uniqueID: z.string() }),
+  }),
+  z.object({
+    type: z.literal('FRAMEWORK.EVENT'),
+    eventName: z.literal('EVENT_RESPONSE'),
+    promiseid: z.string(),
+    data: z.unknown(),
+  }),
+  z.object({
+    type: z.literal('FRAMEWORK.EVENT'),
+    eventName: z.literal('EVENT_RESPONSE_FAILURE'),
+    promiseid: z.string(),
+    data: z.unknown(),
+  }),
+]);
+
+/** Any other FRAMEWORK.EVENT (PageLoad, Notify, …): handed to the widget's `on(eventName)` handler. */
+export const frameworkEventSchema = z.object({
+  type: z.literal('FRAMEWORK.EVENT'),
+  eventName: z.string(),
+  data: z.unknown(),
+});
+
+export type FrameworkMessage = z.infer<typeof frameworkMessageSchema>;
+
+/** The part of a CRM_EVENT's `data` every request carries; the rest depends on `category`. */
+export const crmEventDataSchema = z.looseObject({ category: z.string(), sdkVersion: z.string().optional() });
+
+/** Messages the widget's SDK sends to the CRM page. */
+export const sdkMessageSchema = z.discriminatedUnion('eventName', [
+  z.object({ type: z.literal('SDK.EVENT'), eventName: z.literal('REGISTER'), appOrigin: z.string() }),
+  z.object({ type: z.literal('SDK.EVENT'), eventName: z.literal('DEREGISTER'), uniqueID: z.string().optional() }),
+  z.object({
+    type: z.literal('SDK.EVENT'),
+    eventName: z.literal('ZDK_EVENT'),
+    uniqueID: z.string().optional(),
+    promiseid: z.string(),
+    data: z.looseObject({ action: z.string() }),
+  }),
+  z.object({
+    type: z.literal('SDK.EVENT'),
+    eventName: z.literal('CRM_EVENT'),
+    uniqueID: z.string().optional(),
+    promiseid: z.string(),
+    data: crmEventDataSchema,
+  }),
+]);
+
+export type SdkMessage = z.infer<typeof sdkMessageSchema>;
+
+/** What `CONNECTION.invoke` puts on the wire: parameters and headers as JSON strings (§2.1). */
+export const connectionWireSchema = z.object({
+  category: z.literal('CRM_CONNECTION'),
+  connectionName: z.string(),
+  data: z.object({
+    data: z.object({
+      url: z.string(),
+      method: z.string().optional(),
+      param_type: z.union([z.number(), z.string()]).optional(),
+      parameters: z.string().optional(),
+      headers: z.string().optional(),
+    }),
+  }),
+});
+
+export type ConnectionWireRequest = z.infer<typeof connectionWireSchema>['data']['data'];
+
+/** Zoho's SDK accepts messages sent as JSON strings too (backward compatibility). */
+export function messagePayload(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return data;
+  }
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { CallLogEntry } from '../../server/harness/invoke-schema';
+import type { PageConfig } from '../../server/harness/page-config';
+import { createPageServices, type HarnessFault } from '../../server/harness/page/page-services';
+
+const config: PageConfig = {
+  user: 'rep@example.com',
+  module: 'Deals',
+  recordId: '42',
+  deployment: 'US',
+  locale: 'en_US',
+  widgetOrigin: 'http://localhost:5000',
+  widgetUrl: 'http://localhost:5000/app/widget.html?serviceOrigin=x',
+  zdkScriptUrl: 'http://localhost:5000/sdk/zdk.js',
+  latencyMs: null,
+  currentUser: { users: [{ id: '7' }] },
+  environment: { deployment: 'US' },
+  org: { org: [] },
+};
+const CALL: CallLogEntry = { connection: 'recordlock_user', method: 'GET', path: '/crm/v8/Deals', status: 200, durationMs: 3 };
+const WIRE = { url: 'https://www.zohoapis.com/crm/v8/Deals', method: 'GET' };
+
+function setup(options: { fault?: HarnessFault | null; latencyMs?: number | null } = {}) {
+  const sent: unknown[] = [];
+  const fetch = vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
+    sent.push(JSON.parse(String(init?.body)));
+    return Response.json({ answer: { outcome: 'response', data: { code: 'SUCCESS' } }, call: CALL });
+  });
+  const logged: CallLogEntry[] = [];
+  const heights: number[] = [];
+  const services = createPageServices({
+    config: { ...config, latencyMs: options.latencyMs ?? null },
+    fetch: fetch as typeof globalThis.fetch,
+    resizeFrame: (height) => heights.push(height),
+    takeFault: () => options.fault ?? null,
+    logCall: (call) => logged.push(call),
+  });
+  return { services, sent, logged, heights, fetch };
+}
+
+describe('harness page services', () => {
+  it('posts a connection call to the dev server as the signed-in user, logs it and answers with its result', async () => {
+    const { services, sent, logged } = setup();
+    const answer = await services.invokeConnection('recordlock_user', WIRE);
+    expect(sent).toEqual([{ user: 'rep@example.com', connection: 'recordlock_user', deployment: 'US', request: WIRE }]);
+    expect(logged).toEqual([CALL]);
+    expect(answer).toEqual({ outcome: 'response', data: { code: 'SUCCESS' } });
+  });
+
+  it.each([
+    [{ fault: 'drop' as const }, 'drop'],
+    [{ latencyMs: 100 }, 'delay=100'],
+    [{ fault: 'error' as const, latencyMs: 250 }, 'error,delay=250'],
+  ])('asks the emulator for the fault and latency %j', async (options, header) => {
+    const { services, sent } = setup(options);
+    await services.invokeConnection('recordlock_user', WIRE);
+    expect(sent).toEqual([expect.objectContaining({ fault: header })]);
+  });
+
+  it('leaves the widget without an answer for no-answer, calling nothing', async () => {
+    const { services, fetch } = setup({ fault: 'no-answer' });
+    expect(await services.invokeConnection('recordlock_user', WIRE)).toEqual({ outcome: 'silence' });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('answers user, environment and org from the page config', async () => {
+    const { services } = setup();
+    expect(await services.currentUser()).toEqual({ outcome: 'response', data: config.currentUser });
+    expect(await services.environment()).toEqual({ outcome: 'response', data: config.environment });
+    expect(await services.org()).toEqual({ outcome: 'response', data: config.org });
+  });
+
+  it('resizes the frame to a pixel height and ignores a resize without one', () => {
+    const { services, heights } = setup();
+    services.resize({ height: 333, width: 300 });
+    services.resize({ height: null, width: 300 });
+    expect(heights).toEqual([333]);
+  });
+});
