@@ -1,24 +1,22 @@
-import * as z from 'zod/mini';
+import * as z from '../host/zod';
 import type { Crm, CrmOptions } from './crm';
 import { checkModule, crmUrl } from './crm-url';
 import type { LockingConfiguration, RestrictedAction } from './types';
 import { readAnswer } from './zoho-errors';
+import { idName } from './zoho-schemas';
 
-const idName = z.object({ id: z.string(), name: z.string() });
-const listOf = <T extends z.core.SomeType>(item: T) => z.optional(z.nullable(z.array(item)));
+const listOf = <T extends z.core.SomeType>(item: T) => z.nullish(z.array(item));
 const restrictedActions: readonly RestrictedAction[] = ['update', 'delete', 'tags', 'change_owner', 'convert'];
 
 const configurationSchema = z.object({
   id: z.string(),
   lock_type: z.enum(['manual', 'automatic', 'both']),
   // Zoho's GET docs spell the "except" value in the singular, its writes and OAS in the plural.
-  locked_for: z.optional(
-    z.nullable(
-      z.enum(['all_profiles', 'all_profiles_except_excluded_profiles', 'all_profiles_except_excluded_profile']),
-    ),
+  locked_for: z.nullish(
+    z.enum(['all_profiles', 'all_profiles_except_excluded_profiles', 'all_profiles_except_excluded_profile']),
   ),
   lock_excluded_profiles: listOf(idName),
-  excluded_fields: listOf(z.object({ api_name: z.string(), id: z.optional(z.nullable(z.string())) })),
+  excluded_fields: listOf(z.object({ api_name: z.string(), id: z.nullish(z.string()) })),
   restricted_actions: listOf(z.string()),
   restricted_communications: listOf(z.string()),
   restricted_custom_buttons: listOf(idName),

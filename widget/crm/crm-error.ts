@@ -13,3 +13,13 @@ export class CrmError extends Error {
     super(message);
   }
 }
+
+/** Whether `error` is Zoho's answer with this code. */
+export function hasCode(error: unknown, code: string): error is CrmError {
+  return error instanceof CrmError && error.code === code;
+}
+
+/** Zia image processing makes Zoho refuse the record with RECORD_LOCKED; it is not a record lock. */
+export function isZiaHold(error: unknown): boolean {
+  return hasCode(error, 'RECORD_LOCKED') && error.details['action'] === 'zia_vision_processing';
+}

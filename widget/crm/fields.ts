@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../host/zod';
 import type { Crm, CrmOptions } from './crm';
 import { crmUrl } from './crm-url';
 import { readAnswer } from './zoho-errors';
@@ -7,7 +7,7 @@ import { readAnswer } from './zoho-errors';
 export const defaultReasonMaxLength = 2000;
 
 const fieldsAnswer = z.object({
-  fields: z.array(z.object({ api_name: z.string(), length: z.optional(z.nullable(z.number())) })),
+  fields: z.array(z.object({ api_name: z.string(), length: z.nullish(z.number()) })),
 });
 
 /** Field metadata of Locking_Information__s, over the org connection. */

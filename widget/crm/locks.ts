@@ -1,8 +1,9 @@
-import * as z from 'zod/mini';
+import * as z from '../host/zod';
 import type { Crm, CrmOptions } from './crm';
 import { checkId, checkModule, crmUrl } from './crm-url';
 import type { Lock, RecordRef } from './types';
 import { firstItem, readAnswer } from './zoho-errors';
+import { dataOf, idName } from './zoho-schemas';
 
 const lockFields = [
   'Locked_For__s',
@@ -14,31 +15,22 @@ const lockFields = [
   'Record_Locking_Configuration_Id__s',
 ].join(',');
 
-const idName = z.object({ id: z.string(), name: z.string() });
-const nullableString = z.optional(z.nullable(z.string()));
+const nullableString = z.nullish(z.string());
 
 const lockSchema = z.object({
   id: z.string(),
   Locked_Reason__s: nullableString,
   Lock_Source__s: z.enum(['Manual', 'Automatic', 'Both']),
   Locked_Time__s: z.string(),
-  Locked_By__s: z.optional(z.nullable(idName)),
+  Locked_By__s: z.nullish(idName),
   Record_Locking_Rule_Id__s: nullableString,
   Record_Locking_Configuration_Id__s: nullableString,
-  $editable: z.optional(z.nullable(z.boolean())),
+  $editable: z.nullish(z.boolean()),
 });
 
-const getLockAnswer = z.object({ data: z.array(lockSchema) });
-
-const createdAnswer = z.object({
-  data: z.array(
-    z.object({ details: z.object({ id: z.string(), Created_Time: z.string(), Created_By: idName }) }),
-  ),
-});
-
-const changedAnswer = z.object({
-  data: z.array(z.object({ details: z.object({ id: z.string() }) })),
-});
+const getLockAnswer = dataOf(lockSchema);
+const createdAnswer = dataOf(z.object({ details: z.object({ id: z.string(), Created_Time: z.string(), Created_By: idName }) }));
+const changedAnswer = dataOf(z.object({ details: z.object({ id: z.string() }) }));
 
 /** The record's Locking_Information__s calls, over the user's own connection so Zoho records the real person. */
 export function lockCalls({ host, apiDomain }: CrmOptions): Pick<Crm, 'getLock' | 'lock' | 'updateReason' | 'unlock'> {

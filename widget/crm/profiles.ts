@@ -1,17 +1,17 @@
-import * as z from 'zod/mini';
+import * as z from '../host/zod';
 import type { Crm, CrmOptions } from './crm';
 import { checkId, checkModule, crmUrl } from './crm-url';
 import { firstItem, readAnswer } from './zoho-errors';
 
 const permissionSchema = z.object({
-  module: z.optional(z.nullable(z.string())),
-  name: z.optional(z.nullable(z.string())),
-  display_label: z.optional(z.nullable(z.string())),
+  module: z.nullish(z.string()),
+  name: z.nullish(z.string()),
+  display_label: z.nullish(z.string()),
   enabled: z.boolean(),
 });
 
 const profileAnswer = z.object({
-  profiles: z.array(z.object({ permissions_details: z.optional(z.nullable(z.array(permissionSchema))) })),
+  profiles: z.array(z.object({ permissions_details: z.nullish(z.array(permissionSchema)) })),
 });
 
 /**

@@ -1,16 +1,17 @@
-import * as z from 'zod/mini';
+import * as z from '../host/zod';
 import type { Crm, CrmOptions } from './crm';
-import { CrmError } from './crm-error';
+import { CrmError, isZiaHold } from './crm-error';
 import { checkId, checkModule, crmUrl } from './crm-url';
 import type { RecordHold } from './types';
 import { firstItem, readAnswer } from './zoho-errors';
+import { dataOf } from './zoho-schemas';
 
 const recordSchema = z.looseObject({
   id: z.string(),
-  $approval_state: z.optional(z.nullable(z.string())),
+  $approval_state: z.nullish(z.string()),
 });
 
-const recordAnswer = z.object({ data: z.array(recordSchema) });
+const recordAnswer = dataOf(recordSchema);
 
 // Where the other modules keep their display name (Leads and Contacts use the person's name).
 const otherNameFields = ['Subject', 'Solution_Title', 'Vendor_Name', 'Price_Book_Name', 'Product_Name', 'Name'];
@@ -32,8 +33,7 @@ export function recordCalls({ host, apiDomain }: CrmOptions): Pick<Crm, 'getReco
         const record = firstItem(readAnswer(answer.body, recordAnswer, 'getRecord').data, 'getRecord');
         return { id: record.id, name: displayName(record), hold: holdOf(record) };
       } catch (error) {
-        // Zia image processing makes Zoho refuse the record with RECORD_LOCKED; it is not a record lock.
-        if (error instanceof CrmError && error.code === 'RECORD_LOCKED' && error.details.action === 'zia_vision_processing') {
+        if (isZiaHold(error)) {
           return { id: recordId, name: null, hold: 'zia_vision_processing' };
         }
         throw error;

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../host/zod';
 import { HostError } from '../host/host';
 import { CrmError } from './crm-error';
 
@@ -6,7 +6,7 @@ const zohoErrorSchema = z.object({
   code: z.string(),
   message: z.optional(z.string()),
   status: z.string(),
-  details: z.optional(z.nullable(z.looseObject({}))),
+  details: z.nullish(z.looseObject({})),
 });
 
 /**

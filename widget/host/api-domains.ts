@@ -1,16 +1,16 @@
 import { HostError } from './host';
 
-/** Zoho data centre (the SDK's `deployment`) -> REST API domain. Tokens and orgs are DC-specific. */
-const apiDomains: Record<string, string> = {
-  US: 'https://www.zohoapis.com',
-  EU: 'https://www.zohoapis.eu',
-  IN: 'https://www.zohoapis.in',
-  AU: 'https://www.zohoapis.com.au',
-  JP: 'https://www.zohoapis.jp',
-  CN: 'https://www.zohoapis.com.cn',
-  CA: 'https://www.zohoapis.ca',
-  SA: 'https://www.zohoapis.sa',
-  UK: 'https://www.zohoapis.uk',
+/** Zoho data centre (the SDK's `deployment`) -> the end of its REST API domain. Tokens and orgs are DC-specific. */
+const apiDomainEndings: Record<string, string> = {
+  US: 'com',
+  EU: 'eu',
+  IN: 'in',
+  AU: 'com.au',
+  JP: 'jp',
+  CN: 'com.cn',
+  CA: 'ca',
+  SA: 'sa',
+  UK: 'uk',
 };
 
 /**
@@ -19,7 +19,7 @@ const apiDomains: Record<string, string> = {
  * @example apiDomainFor('eu') // 'https://www.zohoapis.eu'
  */
 export function apiDomainFor(deployment: string): string {
-  const domain = apiDomains[deployment.trim().toUpperCase()];
-  if (!domain) throw new HostError('malformed', `Unknown Zoho data centre "${deployment}"`);
-  return domain;
+  const ending = apiDomainEndings[deployment.trim().toUpperCase()];
+  if (!ending) throw new HostError('malformed', `Unknown Zoho data centre "${deployment}"`);
+  return `https://www.zohoapis.${ending}`;
 }

@@ -1,9 +1,9 @@
-import * as z from 'zod/mini';
+import * as z from './zod';
 import { HostError, type HostResponse } from './host';
 
 const connectionAnswerSchema = z.object({
   code: z.string(),
-  details: z.optional(z.nullable(z.object({ statusMessage: z.optional(z.unknown()) }))),
+  details: z.nullish(z.object({ statusMessage: z.optional(z.unknown()) })),
 });
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from './zod';
 import { HostError, type PageContext } from './host';
 
 const pageLoadSchema = z.object({

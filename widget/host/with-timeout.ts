@@ -5,17 +5,9 @@ import { HostError } from './host';
  * limit of its own, so a lost reply would otherwise leave the widget waiting forever.
  */
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new HostError('timeout', `${what}: no answer within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HostError('timeout', `${what}: no answer within ${ms} ms`)), ms);
   });
+  return Promise.race([promise, expiry]).finally(() => clearTimeout(timer));
 }

@@ -1,18 +1,18 @@
-import * as z from 'zod/mini';
+import * as z from './zod';
 import { HostError, type CurrentUser } from './host';
 
 const idName = z.object({ id: z.string(), name: z.string() });
 
 const zohoUserSchema = z.object({
   id: z.string(),
-  full_name: z.optional(z.nullable(z.string())),
-  first_name: z.optional(z.nullable(z.string())),
-  last_name: z.optional(z.nullable(z.string())),
-  email: z.optional(z.nullable(z.string())),
+  full_name: z.nullish(z.string()),
+  first_name: z.nullish(z.string()),
+  last_name: z.nullish(z.string()),
+  email: z.nullish(z.string()),
   profile: idName,
-  role: z.optional(z.nullable(idName)),
-  locale: z.optional(z.nullable(z.string())),
-  time_zone: z.optional(z.nullable(z.string())),
+  role: z.nullish(idName),
+  locale: z.nullish(z.string()),
+  time_zone: z.nullish(z.string()),
 });
 
 const usersAnswer = z.object({ users: z.array(zohoUserSchema) });

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from './zod';
 import { apiDomainFor } from './api-domains';
 import { parseConnectionAnswer } from './connection-answer';
 import { HostError, type Host, type HostRequest, type PageContext } from './host';

@@ -1,4 +1,4 @@
-/** The languages the widget ships translations for; English is bundled, the rest are fetched. */
+/** The languages the widget ships translations for, each fetched from translations/<lang>.json. */
 export const SUPPORTED_LANGUAGES = ['en', 'de', 'fr', 'es', 'ja'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 

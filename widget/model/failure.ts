@@ -1,4 +1,4 @@
-import { CrmError } from '../crm/crm-error';
+import { CrmError, isZiaHold } from '../crm/crm-error';
 import { HostError } from '../host/host';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 
@@ -30,11 +30,6 @@ const HOST_MESSAGES: Record<HostError['kind'], MessageKey> = {
   unavailable: 'start.unavailable',
   malformed: 'error.malformed',
 };
-
-/** Whether Zoho is holding the record for a cause other than record locking (Zia image processing). */
-export function isZiaHold(error: unknown): boolean {
-  return error instanceof CrmError && error.code === 'RECORD_LOCKED' && error.details['action'] === 'zia_vision_processing';
-}
 
 /** Whether a write may have reached Zoho even though no answer came back. */
 export function mayHaveGoneThrough(error: unknown): boolean {

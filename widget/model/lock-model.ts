@@ -1,5 +1,5 @@
-import { batch, computed, signal } from '@preact/signals';
-import type { ReadonlySignal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals-core';
+import type { ReadonlySignal } from '@preact/signals-core';
 import type { Crm, CrmOptions } from '../crm/crm';
 import type { Lock, LockingConfiguration, LockPermission, RecordHold, RecordRef } from '../crm/types';
 import type { CurrentUser, Host } from '../host/host';
@@ -84,6 +84,7 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
   const phase = signal<Phase>('starting');
   const startFailure = signal<Failure | null>(null);
   const messages = signal<Messages>({});
+  const english = signal<Messages>({});
   const record = signal<RecordRef | null>(null);
   const user = signal<CurrentUser | null>(null);
   const configuration = signal<LockingConfiguration | null>(null);
@@ -101,7 +102,7 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
   let retryLast: (() => Promise<void>) | null = null;
   let stopWatchingVisibility: (() => void) | null = null;
 
-  const t = computed(() => createTranslator(messages.value));
+  const t = computed(() => createTranslator(messages.value, english.value));
   const time = computed(() =>
     createTimeFormat({ locale: intlLocaleOf(user.value?.locale ?? 'en'), timeZone: user.value?.timeZone ?? 'UTC', now }),
   );
@@ -232,18 +233,16 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       startFailure.value = null;
     });
     const result = await startUp({ host, createCrm, loadMessages });
-    if (!result.ok) {
-      batch(() => {
-        messages.value = result.messages;
+    batch(() => {
+      messages.value = result.messages;
+      english.value = result.english;
+      if (!result.ok) {
         startFailure.value = result.failure;
         phase.value = result.state;
-      });
-      return;
-    }
-    const { facts } = result;
-    session = { crm: facts.crm, record: facts.record, userId: facts.user.id };
-    batch(() => {
-      messages.value = facts.messages;
+        return;
+      }
+      const { facts } = result;
+      session = { crm: facts.crm, record: facts.record, userId: facts.user.id };
       record.value = facts.record;
       user.value = facts.user;
       configuration.value = facts.configuration;
@@ -253,6 +252,7 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       maxLength.value = facts.maxLength;
       phase.value = 'ready';
     });
+    if (!result.ok) return;
     stopWatchingVisibility ??= host.onVisible(() => void refresh());
   }
 

@@ -1,5 +1,5 @@
-import { computed, signal } from '@preact/signals';
-import type { ReadonlySignal } from '@preact/signals';
+import { computed, signal } from '@preact/signals-core';
+import type { ReadonlySignal } from '@preact/signals-core';
 import { validateReason } from '../crm/reason';
 import type { ReasonCheck } from '../crm/reason';
 

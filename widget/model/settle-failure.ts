@@ -1,8 +1,8 @@
-import { CrmError } from '../crm/crm-error';
+import { hasCode, isZiaHold } from '../crm/crm-error';
 import type { Crm } from '../crm/crm';
 import type { Lock, LockingConfiguration, LockPermission, RecordHold, RecordRef } from '../crm/types';
 import type { MessageKey } from '../i18n/messages';
-import { describeFailure, failureOf, isZiaHold, mayHaveGoneThrough } from './failure';
+import { describeFailure, failureOf, mayHaveGoneThrough } from './failure';
 import type { Failure } from './failure';
 
 /**
@@ -40,14 +40,12 @@ async function rereadLock({ crm, record }: SettleContext): Promise<Lock | null |
 
 /** Failures that say something about the record or viewer rather than this one call. */
 function settleStanding(error: unknown): Settlement | null {
-  if (error instanceof CrmError && error.code === 'NOT_APPROVED') {
+  if (hasCode(error, 'NOT_APPROVED')) {
     return { succeeded: false, hold: 'awaiting_approval', failure: describeFailure(error) };
   }
   if (isZiaHold(error)) return { succeeded: false, hold: 'zia_vision_processing', failure: describeFailure(error) };
   return null;
 }
-
-const hasCode = (error: unknown, code: string) => error instanceof CrmError && error.code === code;
 
 /** The lock found by a re-read: ours when it carries our reason and our name (a POST that went through). */
 export function isOurLock(lock: Lock, reason: string, userId: string): boolean {

@@ -1,4 +1,5 @@
-import { CrmError } from '../crm/crm-error';
+import { hasCode } from '../crm/crm-error';
+import { defaultReasonMaxLength } from '../crm/fields';
 import type { Crm, CrmOptions } from '../crm/crm';
 import type { Lock, LockingConfiguration, LockPermission, RecordRef, RecordSummary } from '../crm/types';
 import { HostError } from '../host/host';
@@ -11,7 +12,7 @@ import { describeFailure, failureOf } from './failure';
 import type { Failure } from './failure';
 
 /** Used when the field metadata cannot be read: safe under both lengths Zoho is known to use. */
-export const FALLBACK_REASON_MAX_LENGTH = 2000;
+export const FALLBACK_REASON_MAX_LENGTH = defaultReasonMaxLength;
 
 /** Everything the widget knows about the open record once it has started. */
 export interface RecordFacts {
@@ -23,13 +24,15 @@ export interface RecordFacts {
   summary: RecordSummary;
   lockPermission: LockPermission;
   maxLength: number;
-  messages: Messages;
 }
 
-export type StartResult =
+type Outcome =
   | { ok: true; facts: RecordFacts }
   /** unavailable: not inside Zoho CRM; failed: a message and, when it can help, a retry. */
-  | { ok: false; state: 'unavailable' | 'failed'; failure: Failure; messages: Messages };
+  | { ok: false; state: 'unavailable' | 'failed'; failure: Failure };
+
+/** The user's translation (empty for English or when it could not be loaded) and English, which fills the gaps. */
+export type StartResult = Outcome & { messages: Messages; english: Messages };
 
 export interface StartDependencies {
   host: Host;
@@ -39,13 +42,25 @@ export interface StartDependencies {
 
 /**
  * Reads everything the panel shows in two rounds of parallel calls: the page, user and environment,
- * then the configuration, lock, record, permission, reason length and translations.
+ * with English fetched beside them, then the configuration, lock, record, permission, reason length
+ * and the user's translation. With no text at all to show the state in, start-up fails with the
+ * built-in line and a retry.
  */
-export async function startUp({ host, createCrm, loadMessages }: StartDependencies): Promise<StartResult> {
+export async function startUp(dependencies: StartDependencies): Promise<StartResult> {
+  const english = dependencies.loadMessages('en').catch(() => ({}));
+  const [outcome, messages] = await readRecord(dependencies);
+  const texts = { messages, english: await english };
+  if (Object.keys(texts.english).length === 0 && Object.keys(messages).length === 0) {
+    return { ok: false, state: 'failed', failure: failureOf('start.failed', true), ...texts };
+  }
+  return { ...outcome, ...texts };
+}
+
+async function readRecord({ host, createCrm, loadMessages }: StartDependencies): Promise<[Outcome, Messages]> {
   const [page, user, environment] = await Promise.allSettled([host.pageContext(), host.currentUser(), host.environment()]);
-  if (page.status === 'rejected') return pageFailure(page.reason);
-  if (user.status === 'rejected') return startFailure(user.reason, {});
-  if (environment.status === 'rejected') return startFailure(environment.reason, {});
+  if (page.status === 'rejected') return [pageFailure(page.reason), {}];
+  if (user.status === 'rejected') return [startFailure(user.reason), {}];
+  if (environment.status === 'rejected') return [startFailure(environment.reason), {}];
 
   const record: RecordRef = { module: page.value.module, recordId: page.value.recordId };
   const crm = createCrm({ host, apiDomain: environment.value.apiDomain });
@@ -58,45 +73,38 @@ export async function startUp({ host, createCrm, loadMessages }: StartDependenci
     loadMessagesOrEnglish(loadMessages, languageOf(user.value.locale)),
   ]);
   const loadedMessages = messages.status === 'fulfilled' ? messages.value : {};
-  if (configuration.status === 'rejected') return startFailure(configuration.reason, loadedMessages);
+  if (configuration.status === 'rejected') return [startFailure(configuration.reason), loadedMessages];
   // Without a configuration Zoho answers the lock read with NOT_ALLOWED: that simply means "no lock".
-  const unconfigured = configuration.value === null && lock.status === 'rejected' && isNotAllowed(lock.reason);
-  if (lock.status === 'rejected' && !unconfigured) return startFailure(lock.reason, loadedMessages);
+  const unconfigured = configuration.value === null && lock.status === 'rejected' && hasCode(lock.reason, 'NOT_ALLOWED');
+  if (lock.status === 'rejected' && !unconfigured) return [startFailure(lock.reason), loadedMessages];
 
-  return {
-    ok: true,
-    facts: {
-      crm,
-      record,
-      user: user.value,
-      configuration: configuration.value,
-      lock: lock.status === 'fulfilled' ? lock.value : null,
-      // The record read only adds the approval/Zia hint; without it the lock is still worth showing.
-      summary: summary.status === 'fulfilled' ? summary.value : { id: record.recordId, name: null, hold: 'none' },
-      lockPermission: lockPermission.status === 'fulfilled' ? lockPermission.value : 'unknown',
-      maxLength: maxLength.status === 'fulfilled' ? maxLength.value : FALLBACK_REASON_MAX_LENGTH,
-      messages: loadedMessages,
-    },
+  const facts: RecordFacts = {
+    crm,
+    record,
+    user: user.value,
+    configuration: configuration.value,
+    lock: lock.status === 'fulfilled' ? lock.value : null,
+    // The record read only adds the approval/Zia hint; without it the lock is still worth showing.
+    summary: summary.status === 'fulfilled' ? summary.value : { id: record.recordId, name: null, hold: 'none' },
+    lockPermission: lockPermission.status === 'fulfilled' ? lockPermission.value : 'unknown',
+    maxLength: maxLength.status === 'fulfilled' ? maxLength.value : FALLBACK_REASON_MAX_LENGTH,
   };
+  return [{ ok: true, facts }, loadedMessages];
 }
 
-function isNotAllowed(error: unknown): boolean {
-  return error instanceof CrmError && error.code === 'NOT_ALLOWED';
-}
-
-function pageFailure(error: unknown): StartResult {
+function pageFailure(error: unknown): Outcome {
   if (error instanceof HostError && error.kind === 'timeout') {
-    return { ok: false, state: 'failed', failure: failureOf('start.pageLoadTimeout'), messages: {} };
+    return { ok: false, state: 'failed', failure: failureOf('start.pageLoadTimeout') };
   }
   if (error instanceof HostError && error.kind === 'malformed') {
-    return { ok: false, state: 'failed', failure: failureOf('start.noRecord'), messages: {} };
+    return { ok: false, state: 'failed', failure: failureOf('start.noRecord') };
   }
-  return startFailure(error, {});
+  return startFailure(error);
 }
 
-function startFailure(error: unknown, messages: Messages): StartResult {
+function startFailure(error: unknown): Outcome {
   if (error instanceof HostError && error.kind === 'unavailable') {
-    return { ok: false, state: 'unavailable', failure: failureOf('start.unavailable'), messages };
+    return { ok: false, state: 'unavailable', failure: failureOf('start.unavailable') };
   }
-  return { ok: false, state: 'failed', failure: describeFailure(error), messages };
+  return { ok: false, state: 'failed', failure: describeFailure(error) };
 }

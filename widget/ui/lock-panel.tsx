@@ -1,3 +1,5 @@
+// Preact's signal integration: every component renders again when a signal it read changes.
+import '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { LockAction, LockModel } from '../model/lock-model';
 import { LockActions } from './lock-actions';

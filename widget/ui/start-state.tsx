@@ -15,7 +15,7 @@ export function StartState({ model }: { model: LockModel }) {
   return (
     <div class="rl-error" role="alert">
       <p>{t('start.failed')}</p>
-      {failure && <p>{t(failure.message, failure.params)}</p>}
+      {failure && failure.message !== 'start.failed' && <p>{t(failure.message, failure.params)}</p>}
       {failure?.retryable && (
         <button type="button" class="rl-button" onClick={() => void model.retry()}>
           {t('action.retry')}

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createTranslator, englishMessages } from '../../../widget/i18n/messages';
+import englishMessages from '../../../app/translations/en.json';
+import { createTranslator } from '../../../widget/i18n/messages';
 import { intlLocaleOf, languageOf, SUPPORTED_LANGUAGES } from '../../../widget/i18n/locale';
 
 const translationFile = (language: string): Record<string, string> =>
@@ -11,22 +12,22 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((mat
 
 describe('createTranslator', () => {
   it('fills placeholders', () => {
-    const t = createTranslator({});
+    const t = createTranslator({}, englishMessages);
     expect(t('status.locked.byUserAt', { name: 'Max Manager', relative: '2 minutes ago' })).toBe('Locked by Max Manager 2 minutes ago');
   });
 
   it('falls back to English for a key the locale lacks', () => {
-    const t = createTranslator({ 'status.locked': 'Gesperrt' });
+    const t = createTranslator({ 'status.locked': 'Gesperrt' }, englishMessages);
     expect(t('status.locked')).toBe('Gesperrt');
     expect(t('status.unlocked')).toBe('Unlocked');
   });
 
   it('leaves a placeholder without a value visible', () => {
-    expect(createTranslator({})('error.unknown')).toBe('Zoho CRM refused the request with code {code}.');
+    expect(createTranslator({}, englishMessages)('error.unknown')).toBe('Zoho CRM refused the request with code {code}.');
   });
 
   it('renders a value as given, even when it looks like a placeholder', () => {
-    expect(createTranslator({})('status.reason', { reason: '{name} <b>' })).toBe('Reason: {name} <b>');
+    expect(createTranslator({}, englishMessages)('status.reason', { reason: '{name} <b>' })).toBe('Reason: {name} <b>');
   });
 });
 

@@ -1,3 +1,4 @@
+import english from '../../../app/translations/en.json';
 import type { LoadMessages } from '../../../widget/i18n/load-messages';
 import { createLockModel } from '../../../widget/model/lock-model';
 import type { LockModel } from '../../../widget/model/lock-model';
@@ -13,6 +14,9 @@ export interface Built {
   host: FakeHost;
 }
 
+/** translations/en.json as the widget fetches it, and nothing for the other languages. */
+export const englishOnly: LoadMessages = async (language) => (language === 'en' ? english : {});
+
 /** A model over a fake Crm and Host; `start` is left to the test unless `started` is awaited. */
 export function buildModel(
   state: Partial<FakeCrmState> = {},
@@ -23,7 +27,7 @@ export function buildModel(
   const model = createLockModel({
     host,
     createCrm: () => crm,
-    loadMessages: options.loadMessages ?? (async () => ({})),
+    loadMessages: options.loadMessages ?? englishOnly,
     now: () => NOW,
   });
   return { model, crm, host };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CrmError } from '../../../widget/crm/crm-error';
 import { HostError } from '../../../widget/host/host';
-import { buildModel, startedModel } from './build-model';
+import type { Language } from '../../../widget/i18n/locale';
+import { buildModel, englishOnly, startedModel } from './build-model';
 import { createFakeHost } from './fake-crm';
 import { automaticLock, configuration, manager, manualLock } from './fixtures';
 
@@ -41,8 +42,56 @@ describe('createLockModel start()', () => {
     const asked: string[] = [];
     const host = createFakeHost({ user: { ...manager, locale: 'de_DE' } });
     const { model } = await startedModel({}, { host, loadMessages: async (language) => (asked.push(language), { 'status.locked': 'Gesperrt' }) });
-    expect(asked).toEqual(['de']);
+    expect(asked).toEqual(['en', 'de']);
     expect(model.t.value('status.locked')).toBe('Gesperrt');
+  });
+
+  it('asks for English at once, before the page, user or environment have answered', async () => {
+    const asked: string[] = [];
+    const host = createFakeHost();
+    let pageAsked = false;
+    const pageContext = host.pageContext;
+    host.pageContext = () => ((pageAsked = true), pageContext());
+    const { model } = buildModel({}, { host, loadMessages: async (language) => (asked.push(language), englishOnly(language)) });
+    const started = model.start();
+    expect([asked, pageAsked]).toEqual([['en'], true]);
+    await started;
+    expect(model.t.value('status.unlocked')).toBe('Unlocked');
+  });
+
+  it('fills the keys a translation lacks from English', async () => {
+    const host = createFakeHost({ user: { ...manager, locale: 'de_DE' } });
+    const loadMessages = async (language: Language) => (language === 'de' ? { 'status.locked': 'Gesperrt' } : englishOnly(language));
+    const { model } = await startedModel({}, { host, loadMessages });
+    expect([model.t.value('status.locked'), model.t.value('status.unlocked')]).toEqual(['Gesperrt', 'Unlocked']);
+  });
+
+  it('shows a German user German even when English cannot be fetched', async () => {
+    const host = createFakeHost({ user: { ...manager, locale: 'de_DE' } });
+    const loadMessages = async (language: Language) => {
+      if (language === 'en') throw new Error('offline');
+      return { 'status.locked': 'Gesperrt' };
+    };
+    const { model } = await startedModel({}, { host, loadMessages });
+    expect(model.phase.value).toBe('ready');
+    expect(model.t.value('status.locked')).toBe('Gesperrt');
+  });
+
+  it('fails with the built-in English line and a retry when no translation can be fetched', async () => {
+    let online = false;
+    const loadMessages = async (language: Language) => {
+      if (!online) throw new Error('offline');
+      return englishOnly(language);
+    };
+    const { model } = await startedModel({}, { loadMessages });
+    expect(model.phase.value).toBe('failed');
+    expect(model.startFailure.value).toMatchObject({ retryable: true });
+    expect(model.t.value('start.failed')).toBe('The lock status could not be loaded.');
+    expect(model.t.value('action.retry')).toBe('Try again');
+    online = true;
+    await model.retry();
+    expect(model.phase.value).toBe('ready');
+    expect(model.t.value('status.unlocked')).toBe('Unlocked');
   });
 
   it.each([

@@ -7,6 +7,7 @@ import { demoIdentity, type DemoUserKey } from '../../../widget/host/demo-users'
 import { createMemoryHost } from '../../../widget/host/memory-host';
 import { createLockModel } from '../../../widget/model/lock-model';
 import { LockPanel } from '../../../widget/ui/lock-panel';
+import { englishOnly } from '../model/build-model';
 import { statusText } from './render-panel';
 
 /** The main journeys through the real stack below the model: createCrm, the memory host and the emulator. */
@@ -19,7 +20,7 @@ beforeEach(() => {
 async function openRecord(who: DemoUserKey, module: string, recordId: string) {
   const identity = demoIdentity(who);
   const host = createMemoryHost({ handle: emulator.handle, page: { module, recordId }, user: identity.user, tokens: identity.tokens });
-  const model = createLockModel({ host, createCrm, loadMessages: async () => ({}), now: () => new Date() });
+  const model = createLockModel({ host, createCrm, loadMessages: englishOnly, now: () => new Date() });
   const user = userEvent.setup();
   render(<LockPanel model={model} />);
   await model.start();
