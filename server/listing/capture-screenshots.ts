@@ -72,6 +72,19 @@ async function widgetSettled(frame: Frame): Promise<void> {
   await frame.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
+/** Waits until the harness has resized the iframe to the widget's content, so nothing is cut off. */
+async function frameFitsContent(frame: Frame): Promise<void> {
+  const element = await frame.frameElement();
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const contentHeight = await frame.evaluate(() => document.documentElement.scrollHeight);
+    const box = await element.boundingBox();
+    if (box && box.height >= contentHeight - 1) return;
+    await frame.waitForTimeout(50);
+  }
+  throw new Error('the harness never resized the widget frame to its content');
+}
+
 /** Opens each state on the harness page at `harnessUrl` and saves a PNG of the page into outDir. */
 export async function captureScreenshots(browser: Browser, harnessUrl: string, widgetUrl: string, outDir: string): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
@@ -84,7 +97,9 @@ export async function captureScreenshots(browser: Browser, harnessUrl: string, w
       url.searchParams.set('module', shot.module);
       url.searchParams.set('record', shot.record);
       await page.goto(url.href, { waitUntil: 'load' });
-      await widgetSettled(await widgetFrame(page, widgetUrl));
+      const frame = await widgetFrame(page, widgetUrl);
+      await widgetSettled(frame);
+      await frameFitsContent(frame);
       const path = join(outDir, shot.file);
       await page.screenshot({ path });
       written.push(path);
