@@ -36,12 +36,16 @@ const harness: HarnessHandle = {
 
 function showCall(call: CallLogEntry, at: string): void {
   const row = document.createElement('tr');
-  const cells = [at, call.method, call.path, call.status === null ? 'dropped' : String(call.status), String(call.durationMs)];
+  // Version prefix and query go to the tooltip, keeping the column short.
+  const shortPath = call.path.split('?')[0]?.replace(/^\/crm\/v\d+/, '') ?? call.path;
+  const cells = [at, call.method, shortPath, call.status === null ? 'dropped' : String(call.status), String(call.durationMs)];
   for (const text of cells) {
     const cell = document.createElement('td');
     cell.textContent = text;
     row.appendChild(cell);
   }
+  const pathCell = row.children[2];
+  if (pathCell instanceof HTMLElement) pathCell.title = `${call.path} (${call.connection} connection)`;
   if (call.status === null || call.status >= 400) row.className = 'is-error';
   log?.prepend(row);
 }
