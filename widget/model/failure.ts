@@ -31,9 +31,9 @@ const HOST_MESSAGES: Record<HostError['kind'], MessageKey> = {
   malformed: 'error.malformed',
 };
 
-/** Whether a write may have reached Zoho even though no answer came back. */
+/** Whether a write may have reached Zoho even though no readable answer came back. */
 export function mayHaveGoneThrough(error: unknown): boolean {
-  return error instanceof HostError && (error.kind === 'timeout' || error.kind === 'connection');
+  return error instanceof HostError && (error.kind === 'timeout' || error.kind === 'connection' || error.kind === 'malformed');
 }
 
 /**

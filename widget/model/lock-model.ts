@@ -100,6 +100,8 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
   const draft = createReasonDraft(maxLength);
   let session: Session | null = null;
   let retryLast: (() => Promise<void>) | null = null;
+  /** The last change failed and the lock could not be read since: the screen may be out of date. */
+  let stateUnknown = false;
   let stopWatchingVisibility: (() => void) | null = null;
 
   const t = computed(() => createTranslator(messages.value, english.value));
@@ -154,7 +156,10 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       } catch (failure) {
         settlement = await settle(failure);
       }
-      retryLast = settlement.failure?.retryable ? again : null;
+      stateUnknown = settlement.stateUnknown ?? false;
+      // A lock retry verifies before it sends; an edit or unlock of unknown outcome is only read again.
+      const retryUnknown = action === 'lock' ? again : rereadLock;
+      retryLast = settlement.failure?.retryable ? (stateUnknown ? retryUnknown : again) : null;
       apply(settlement);
     } finally {
       inFlight.value = null;
@@ -222,6 +227,26 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
     } catch (failure) {
       retryLast = refresh;
       error.value = describeFailure(failure);
+    } finally {
+      refreshing.value = false;
+    }
+  }
+
+  /** Reads the lock after a change of unknown outcome and shows it, replacing the stale failure. */
+  async function rereadLock(): Promise<void> {
+    const current = session;
+    if (!current || inFlight.value !== null) return;
+    refreshing.value = true;
+    try {
+      const found = await current.crm.getLock(current.record);
+      stateUnknown = false;
+      batch(() => {
+        lock.value = found;
+        error.value = null;
+      });
+    } catch (failure) {
+      retryLast = rereadLock;
+      error.value = { ...describeFailure(failure), retryable: true };
     } finally {
       refreshing.value = false;
     }
@@ -300,6 +325,8 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
     },
     dismissError() {
       error.value = null;
+      // Dismissing must not leave a possibly stale lock on screen without a word: look again.
+      if (stateUnknown) void rereadLock();
     },
     dispose() {
       stopWatchingVisibility?.();

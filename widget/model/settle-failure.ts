@@ -18,12 +18,19 @@ export interface Settlement {
   hold?: RecordHold;
   notice?: MessageKey;
   failure?: Failure;
+  /** The lock could not be read after the failure: what is shown may be out of date. */
+  stateUnknown?: boolean;
 }
 
 export interface SettleContext {
   crm: Crm;
   record: RecordRef;
   userId: string;
+}
+
+/** The original failure, but always with a retry: the state behind it could not be read. */
+function unknownOutcome(error: unknown): Settlement {
+  return { succeeded: false, stateUnknown: true, failure: { ...describeFailure(error), retryable: true } };
 }
 
 /**
@@ -64,6 +71,7 @@ export async function settleLockFailure(context: SettleContext, reason: string, 
   }
   // The re-read itself is refused when the configuration is gone, so NOT_ALLOWED is settled either way.
   if (hasCode(error, 'NOT_ALLOWED')) return settleLockRefusal(context, current, error);
+  if (current === undefined) return { ...unknownOutcome(error), ...denied };
   return { succeeded: false, lock: current, ...denied, failure: describeFailure(error) };
 }
 
@@ -96,7 +104,7 @@ export async function settleChangeFailure(
   if (standing) return standing;
   const current = await rereadLock(context);
   const denied = hasCode(error, 'NO_PERMISSION') ? ({ lockPermission: 'denied' } as const) : {};
-  if (current === undefined) return { succeeded: false, ...denied, failure: describeFailure(error) };
+  if (current === undefined) return { ...unknownOutcome(error), ...denied };
   if (mayHaveGoneThrough(error) && tookEffect(current)) return { succeeded: true, lock: current, notice: successNotice };
   if (current === null) return { succeeded: false, lock: null, notice: 'notice.race.unlockedFirst' };
   if (current.id !== lockId) return { succeeded: false, lock: current, notice: 'notice.race.changedFirst' };
