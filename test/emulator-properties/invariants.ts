@@ -1,0 +1,46 @@
+/**
+ * What must hold of the emulator's state after every step, whatever happened before: one lock per
+ * record at most, every lock belongs to a configured module and an existing record, automatic locks
+ * come from a rule of the configuration (never from a POST), manual locks from a POST by someone
+ * allowed to lock, with a reason Zoho would accept.
+ */
+import { expect } from 'vitest';
+import type { EmulatorState } from '../../server/emulator/state';
+import { configurationOf, recordOf } from './org-state';
+import { LOCKING_PROFILES } from './org-under-test';
+
+export interface LockOrigins {
+  /** Ids of manual locks in the seed. */
+  seededManual: ReadonlySet<string>;
+  /** Ids of locks that appeared after a lock POST. */
+  posted: ReadonlySet<string>;
+}
+
+export const checkInvariants = (state: EmulatorState, origins: LockOrigins): void => {
+  const keys = state.locks.map((l) => `${l.module}/${l.recordId}`);
+  expect(new Set(keys).size, `more than one lock on a record: ${keys.join(' ')}`).toBe(keys.length);
+
+  for (const lock of state.locks) {
+    const configuration = configurationOf(state, lock.module);
+    expect(configuration, `lock ${lock.id} on a module without configuration`).toBeDefined();
+    expect(lock.configurationId).toBe(configuration?.id);
+    expect(recordOf(state, lock.module, lock.recordId), `lock ${lock.id} on a missing record`).toBeDefined();
+
+    if (lock.source === 'Automatic') {
+      expect(configuration?.lock_type, `automatic lock ${lock.id} under manual-only locking`).not.toBe('manual');
+      expect(configuration?.locking_rules.map((r) => r.id), `automatic lock ${lock.id} without its rule`).toContain(lock.ruleId);
+      expect(lock.reason).toBeNull();
+      expect(lock.lockedById).toBeNull();
+      expect(origins.posted.has(lock.id), `automatic lock ${lock.id} created by POST`).toBe(false);
+    } else {
+      expect(lock.ruleId).toBeNull();
+      expect(origins.seededManual.has(lock.id) || origins.posted.has(lock.id), `manual lock ${lock.id} not from a POST`).toBe(true);
+      const locker = state.users.find((u) => u.id === lock.lockedById);
+      expect(locker && LOCKING_PROFILES.has(locker.profileId), `manual lock ${lock.id} by someone without Lock`).toBe(true);
+      const reason = lock.reason ?? '';
+      expect(reason).toBe(reason.trim());
+      expect(reason.length).toBeGreaterThan(0);
+      expect([...reason].length).toBeLessThanOrEqual(3000);
+    }
+  }
+};
