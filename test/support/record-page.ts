@@ -1,0 +1,63 @@
+import type { BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
+
+export const WIDGET_FRAME = '#record-lock-frame';
+export const STATUS_NAME = 'Lock status';
+
+export interface RecordPageQuery {
+  /** A demo user's email, e.g. rep@example.com */
+  user: string;
+  /** Module API name; default Deals. */
+  module?: string;
+  record: string;
+  /** Delay the harness adds to each connection call. */
+  latencyMs?: number;
+}
+
+/** The harness page for one user and record, e.g. http://127.0.0.1:5000/?user=…&module=Deals&record=… */
+export function recordPageUrl(serverUrl: string, query: RecordPageQuery): string {
+  const params = new URLSearchParams({ user: query.user, module: query.module ?? 'Deals', record: query.record });
+  if (query.latencyMs !== undefined) params.set('latency', String(query.latencyMs));
+  return `${serverUrl}/?${params}`;
+}
+
+export interface RecordPage {
+  page: Page;
+  /** The widget's cross-origin frame, for queries by role. */
+  widget: FrameLocator;
+  /** role="status" named "Lock status" (or its translation). */
+  status: Locator;
+  /** The widget frame itself, for evaluating scripts inside it. */
+  widgetFrame(): Frame;
+}
+
+/** Opens the record page in a new tab and waits until the widget shows the lock status. */
+export async function openRecordPage(
+  context: BrowserContext,
+  serverUrl: string,
+  query: RecordPageQuery,
+  options: { statusName?: string } = {},
+): Promise<RecordPage> {
+  const page = await context.newPage();
+  await page.goto(recordPageUrl(serverUrl, query));
+  return recordPageOf(page, options);
+}
+
+/** The widget parts of a record page already open in `page`; waits for the lock status. */
+export async function recordPageOf(page: Page, options: { statusName?: string } = {}): Promise<RecordPage> {
+  const widget = page.frameLocator(WIDGET_FRAME);
+  const status = widget.getByRole('status', { name: options.statusName ?? STATUS_NAME });
+  await status.waitFor();
+  return {
+    page,
+    widget,
+    status,
+    widgetFrame() {
+      const frame = page.frames().find((f) => new URL(f.url(), 'about:blank').pathname === '/app/widget.html');
+      if (!frame) throw new Error('The widget frame is not in the page');
+      return frame;
+    },
+  };
+}
+
+/** How long `expect.poll` waits for the widget: the machine is shared, so well above the 1 s default. */
+export const WAIT = { timeout: 10_000 } as const;
