@@ -10,7 +10,7 @@ import { buildWidget } from '../../server/build/build-widget';
 import { BUDGET_BYTES, measureBundle } from '../../server/build/bundle-budget';
 import { SEED } from '../../server/emulator/index';
 import { startDevServer } from '../../server/index';
-import { launchChromium } from '../support/chromium';
+import { launchChromium } from '../../server/dev/chromium';
 import { measureActions } from './action-latency';
 import { barChartSvg } from './chart';
 import { measureLockContention, measureThroughput } from './emulator-load';

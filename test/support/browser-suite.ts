@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { startDevServer, type DevServer, type DevServerOptions } from '../../server/index';
-import { launchChromium } from './chromium';
+import { launchChromium } from '../../server/dev/chromium';
 
 export interface BrowserSuite {
   server(): DevServer;

@@ -1,6 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 
-/** Debian's Chromium, installed by test/setup/chromium.sh; nothing here downloads a browser. */
+/** Debian's Chromium (`npm test` installs it when missing); nothing here downloads a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [
