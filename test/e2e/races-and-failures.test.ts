@@ -26,7 +26,7 @@ describe('races and failed calls in the browser', () => {
     await expect.poll(() => rep.status.innerText(), WAIT).toContain('Locked by you');
     await manager.widget.getByRole('button', { name: 'Save' }).click();
 
-    await manager.widget.getByText('Someone else locked this record first.').waitFor();
+    await manager.widget.getByText('Rita Rep locked this record first.').waitFor();
     const seen = await manager.status.innerText();
     expect(seen).toContain('Locked by Rita Rep');
     expect(seen).toContain('Reason: Rep: renewal signed');
@@ -47,7 +47,7 @@ describe('races and failed calls in the browser', () => {
     expect(response.status).toBe(201);
 
     await manager.widget.getByRole('button', { name: 'Save' }).click();
-    await manager.widget.getByText('Someone else locked this record first.').waitFor();
+    await manager.widget.getByText('Rita Rep locked this record first.').waitFor();
     expect(await manager.status.innerText()).toContain('Locked by Rita Rep');
     expect(locksOn(server.emulator, 'Deals', acme)).toHaveLength(1);
   });

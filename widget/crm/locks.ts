@@ -5,15 +5,8 @@ import type { Lock, RecordRef } from './types';
 import { firstItem, readAnswer } from './zoho-errors';
 import { dataOf, idName } from './zoho-schemas';
 
-const lockFields = [
-  'Locked_For__s',
-  'Locked_Reason__s',
-  'Lock_Source__s',
-  'Locked_Time__s',
-  'Locked_By__s',
-  'Record_Locking_Rule_Id__s',
-  'Record_Locking_Configuration_Id__s',
-].join(',');
+// `fields` is mandatory (Zoho's docs): ask for what toLock reads, nothing more.
+const lockFields = ['Locked_Reason__s', 'Lock_Source__s', 'Locked_Time__s', 'Locked_By__s', 'Record_Locking_Rule_Id__s'].join(',');
 
 const nullableString = z.nullish(z.string());
 
@@ -24,7 +17,6 @@ const lockSchema = z.object({
   Locked_Time__s: z.string(),
   Locked_By__s: z.nullish(idName),
   Record_Locking_Rule_Id__s: nullableString,
-  Record_Locking_Configuration_Id__s: nullableString,
   $editable: z.nullish(z.boolean()),
 });
 
@@ -63,8 +55,6 @@ export function lockCalls({ host, apiDomain }: CrmOptions): Pick<Crm, 'getLock' 
         lockedAt: details.Created_Time,
         lockedBy: details.Created_By,
         ruleId: null,
-        // POST's answer does not name the configuration; a later getLock fills it in.
-        configurationId: null,
         editable: null,
       };
     },
@@ -89,7 +79,6 @@ function toLock(lock: z.infer<typeof lockSchema>): Lock {
     lockedAt: lock.Locked_Time__s,
     lockedBy: lock.Locked_By__s ?? null,
     ruleId: lock.Record_Locking_Rule_Id__s ?? null,
-    configurationId: lock.Record_Locking_Configuration_Id__s ?? null,
     editable: lock.$editable ?? null,
   };
 }

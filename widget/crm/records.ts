@@ -13,15 +13,12 @@ const recordSchema = z.looseObject({
 
 const recordAnswer = dataOf(recordSchema);
 
-// Where the other modules keep their display name (Leads and Contacts use the person's name).
-const otherNameFields = ['Subject', 'Solution_Title', 'Vendor_Name', 'Price_Book_Name', 'Product_Name', 'Name'];
-
 const holds: Record<string, RecordHold> = {
   approval_process_pending: 'awaiting_approval',
   approval_process_rejected: 'approval_rejected',
 };
 
-/** The record itself, read over the user's connection: its display name and whether something else holds it. */
+/** The record itself, read over the user's connection: whether something other than a lock holds it. */
 export function recordCalls({ host, apiDomain }: CrmOptions): Pick<Crm, 'getRecord'> {
   return {
     async getRecord({ module, recordId }) {
@@ -31,26 +28,15 @@ export function recordCalls({ host, apiDomain }: CrmOptions): Pick<Crm, 'getReco
         // Zoho answers 204 for a record that no longer exists.
         if (answer.body === undefined) throw new CrmError('INVALID_DATA', 'record not found', { id: recordId });
         const record = firstItem(readAnswer(answer.body, recordAnswer, 'getRecord').data, 'getRecord');
-        return { id: record.id, name: displayName(record), hold: holdOf(record) };
+        return { id: record.id, hold: holdOf(record) };
       } catch (error) {
         if (isZiaHold(error)) {
-          return { id: recordId, name: null, hold: 'zia_vision_processing' };
+          return { id: recordId, hold: 'zia_vision_processing' };
         }
         throw error;
       }
     },
   };
-}
-
-function displayName(record: Record<string, unknown>): string | null {
-  const text = (key: string) => {
-    const value = record[key];
-    return typeof value === 'string' ? value.trim() : '';
-  };
-  const person = [text('First_Name'), text('Last_Name')].filter(Boolean).join(' ');
-  // Account_Name names an account; elsewhere it is a lookup object, which text() skips.
-  const candidates = [text('Deal_Name'), text('Account_Name'), text('Full_Name'), person, ...otherNameFields.map(text)];
-  return candidates.find(Boolean) ?? null;
 }
 
 function holdOf(record: z.infer<typeof recordSchema>): RecordHold {

@@ -18,7 +18,6 @@ export interface Lock {
   lockedBy: { id: string; name: string } | null;
   /** The rule behind an automatic lock; null for manual locks. */
   ruleId: string | null;
-  configurationId: string | null;
   /** `$editable`: whether the caller may change the lock record itself. */
   editable: boolean | null;
 }
@@ -57,8 +56,6 @@ export type RecordHold = 'none' | 'awaiting_approval' | 'approval_rejected' | 'z
 /** What the widget reads of the record itself. */
 export interface RecordSummary {
   id: string;
-  /** Display name, e.g. the Deal_Name; null when the module has no name field we know. */
-  name: string | null;
   hold: RecordHold;
 }
 

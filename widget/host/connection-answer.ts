@@ -20,7 +20,8 @@ export function parseConnectionAnswer(answer: unknown): HostResponse {
   return { body: readBody(parsed.data.details?.statusMessage) };
 }
 
-function readBody(statusMessage: unknown): unknown {
+/** An upstream body as the widget reads it: undefined when empty (HTTP 204), else parsed JSON or the text. */
+export function readBody(statusMessage: unknown): unknown {
   if (statusMessage === null || statusMessage === undefined) return undefined;
   if (typeof statusMessage !== 'string') return statusMessage;
   if (statusMessage.trim() === '') return undefined;
@@ -28,7 +29,7 @@ function readBody(statusMessage: unknown): unknown {
 }
 
 /** JSON.parse, or the text itself when it is not JSON (Zoho passes non-JSON bodies through as text). */
-export function parseJsonOrText(text: string): unknown {
+function parseJsonOrText(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -1,4 +1,4 @@
-import { parseJsonOrText } from './connection-answer';
+import { readBody } from './connection-answer';
 import {
   HostError,
   type ConnectionKind,
@@ -64,8 +64,7 @@ export function createMemoryHost(options: MemoryHostOptions): MemoryHost {
     const response = await options.handle(fetchRequest).catch((error: unknown) => {
       throw new HostError('connection', 'The connection call failed', error);
     });
-    const text = await response.text();
-    return text.trim() === '' ? undefined : parseJsonOrText(text);
+    return readBody(await response.text());
   };
 
   return {

@@ -19,7 +19,11 @@ const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   NOT_APPROVED: 'hold.awaitingApproval',
   FEATURE_NOT_SUPPORTED: 'error.featureNotSupported',
   INTERNAL_ERROR: 'error.internal',
+  LIMIT_EXCEEDED: 'error.limitExceeded',
 };
+
+/** Zoho's answers to a request it cannot take at all (a missing param, a bad URL or verb): a bug, not a passing fault. */
+const REJECTED_REQUEST_CODES = new Set(['REQUIRED_PARAM_MISSING', 'INVALID_URL_PATTERN', 'INVALID_REQUEST_METHOD']);
 
 /** Zoho's answers when a token is missing, expired or lacks a scope. */
 const AUTHORIZATION_CODES = new Set(['INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'OAUTH_SCOPE_MISMATCH', 'INVALID_OAUTHTOKEN']);
@@ -49,6 +53,7 @@ export function describeFailure(error: unknown): Failure {
     if (AUTHORIZATION_CODES.has(error.code) || error.code.startsWith('OAUTH')) {
       return { message: 'error.authorization', params: { code: error.code }, retryable: true };
     }
+    if (REJECTED_REQUEST_CODES.has(error.code)) return failureOf('error.requestRejected', false, { code: error.code });
     const message = CODE_MESSAGES[error.code];
     if (message) return { message, params: {}, retryable: error.code === 'INTERNAL_ERROR' };
     return { message: 'error.unknown', params: { code: error.code }, retryable: true };

@@ -8,15 +8,15 @@ import type { TimeFormat } from '../i18n/format-time';
 import type { LoadMessages } from '../i18n/load-messages';
 import { intlLocaleOf } from '../i18n/locale';
 import { createTranslator } from '../i18n/messages';
-import type { MessageKey, Messages, Translate } from '../i18n/messages';
+import type { Messages, Translate } from '../i18n/messages';
 import { describeFailure } from './failure';
 import type { Failure } from './failure';
 import { permissionsFor } from './permissions';
 import type { Permissions } from './permissions';
 import { createReasonDraft } from './reason-draft';
 import type { ReasonDraft } from './reason-draft';
-import { isOurLock, settleChangeFailure, settleLockFailure } from './settle-failure';
-import type { Settlement } from './settle-failure';
+import { isOurLock, lockedFirst, raceOn, settleChangeFailure, settleLockFailure } from './settle-failure';
+import type { Notice, Settlement } from './settle-failure';
 import { FALLBACK_REASON_MAX_LENGTH, startUp } from './start-up';
 
 export type Phase = 'starting' | 'ready' | 'unavailable' | 'failed';
@@ -49,8 +49,8 @@ export interface LockModel {
   /** A background re-read is running; the known state stays on screen meanwhile. */
   refreshing: ReadonlySignal<boolean>;
   error: ReadonlySignal<Failure | null>;
-  /** What just happened, for the live region: "Record locked.", "Someone else locked this record first." */
-  notice: ReadonlySignal<MessageKey | null>;
+  /** What just happened, for the live region: "Record locked.", "Max Manager locked this record first." */
+  notice: ReadonlySignal<Notice | null>;
   /** The open form or confirm step. */
   form: ReadonlySignal<LockAction | null>;
   draft: ReasonDraft;
@@ -95,7 +95,7 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
   const inFlight = signal<LockAction | null>(null);
   const refreshing = signal(false);
   const error = signal<Failure | null>(null);
-  const notice = signal<MessageKey | null>(null);
+  const notice = signal<Notice | null>(null);
   const form = signal<LockAction | null>(null);
   const draft = createReasonDraft(maxLength);
   let session: Session | null = null;
@@ -103,6 +103,8 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
   /** The last change failed and the lock could not be read since: the screen may be out of date. */
   let stateUnknown = false;
   let stopWatchingVisibility: (() => void) | null = null;
+  /** Bumped when a change starts and when it ends: a re-read begun before either may show the lock as it was. */
+  let changes = 0;
 
   const t = computed(() => createTranslator(messages.value, english.value));
   const time = computed(() =>
@@ -144,6 +146,7 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
 
   /** Runs one change with the controls disabled; `settle` turns a failure into what to show. */
   async function perform(action: LockAction, change: () => Promise<Settlement>, settle: (failure: unknown) => Promise<Settlement>, again: () => Promise<void>) {
+    changes++;
     batch(() => {
       inFlight.value = action;
       error.value = null;
@@ -162,8 +165,19 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       retryLast = settlement.failure?.retryable ? (stateUnknown ? retryUnknown : again) : null;
       apply(settlement);
     } finally {
+      changes++;
       inFlight.value = null;
     }
+  }
+
+  /**
+   * "Try again" after a failed change: repeats it only while it is still allowed and, for a reason,
+   * while its form is open with a valid reason (read again, as now typed); otherwise reads the lock,
+   * which may have changed after all.
+   */
+  function retryFor(action: LockAction, repeat: () => Promise<void>): () => Promise<void> {
+    return () =>
+      readyFor(action) && (action === 'unlock' || (form.value === action && draft.check() !== null)) ? repeat() : rereadLock();
   }
 
   async function sendLock(current: Session, reason: string, verifyFirst: boolean): Promise<void> {
@@ -174,16 +188,13 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
         const existing = verifyFirst ? await current.crm.getLock(current.record) : null;
         if (existing) {
           return isOurLock(existing, reason, current.userId)
-            ? { succeeded: true, lock: existing, notice: 'notice.locked' }
-            : { succeeded: false, lock: existing, notice: 'notice.race.lockedFirst' };
+            ? { succeeded: true, lock: existing, notice: { key: 'notice.locked' } }
+            : { succeeded: false, lock: existing, notice: lockedFirst(existing) };
         }
-        return { succeeded: true, lock: await current.crm.lock(current.record, reason), notice: 'notice.locked' };
+        return { succeeded: true, lock: await current.crm.lock(current.record, reason), notice: { key: 'notice.locked' } };
       },
       (failure) => settleLockFailure(current, reason, failure),
-      async () => {
-        const again = draft.check();
-        if (again !== null) await sendLock(current, again, true);
-      },
+      retryFor('lock', () => submitLock(true)),
     );
   }
 
@@ -191,12 +202,17 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
     await perform(
       'editReason',
       async () => {
+        // One extra GET per edit, the price of never overwriting a reason someone else saved meanwhile.
+        const found = await current.crm.getLock(current.record);
+        const race: Notice | null =
+          raceOn(shown.id, found) ?? (found?.reason === shown.reason ? null : { key: 'notice.race.reasonChangedFirst' });
+        if (race) return { succeeded: false, lock: found, notice: race };
         await current.crm.updateReason(current.record, shown.id, reason);
-        return { succeeded: true, lock: { ...shown, reason }, notice: 'notice.reasonSaved' };
+        return { succeeded: true, lock: { ...shown, reason }, notice: { key: 'notice.reasonSaved' } };
       },
       (failure) =>
         settleChangeFailure(current, shown.id, failure, (found) => found?.id === shown.id && found.reason === reason, 'notice.reasonSaved'),
-      () => sendReason(current, shown, reason),
+      retryFor('editReason', submitReason),
     );
   }
 
@@ -205,11 +221,32 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       'unlock',
       async () => {
         await current.crm.unlock(current.record, shown.id);
-        return { succeeded: true, lock: null, notice: 'notice.unlocked' };
+        return { succeeded: true, lock: null, notice: { key: 'notice.unlocked' } };
       },
       (failure) => settleChangeFailure(current, shown.id, failure, (found) => found === null, 'notice.unlocked'),
-      () => sendUnlock(current, shown),
+      retryFor('unlock', submitUnlock),
     );
+  }
+
+  /** Locks with the draft; a retry verifies first, since the failed call may have reached Zoho. */
+  async function submitLock(verifyFirst: boolean): Promise<void> {
+    const current = readyFor('lock');
+    const checked = current && draft.check();
+    if (current && checked) await sendLock(current, checked, verifyFirst);
+  }
+
+  /** Saves the draft as the reason of the lock shown now. */
+  async function submitReason(): Promise<void> {
+    const current = readyFor('editReason');
+    const shown = lock.value;
+    const checked = current && shown && draft.check();
+    if (current && shown && checked) await sendReason(current, shown, checked);
+  }
+
+  async function submitUnlock(): Promise<void> {
+    const current = readyFor('unlock');
+    const shown = lock.value;
+    if (current && shown) await sendUnlock(current, shown);
   }
 
   /** The session when an action may start now: started, nothing in flight, and the action allowed. */
@@ -221,10 +258,12 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
     const current = session;
     if (!current || inFlight.value !== null || refreshing.value) return;
     refreshing.value = true;
+    const seen = changes;
     try {
       const found = await current.crm.getLock(current.record);
-      apply({ succeeded: false, lock: found, notice: notice.value ?? undefined, failure: error.value ?? undefined });
+      if (seen === changes) apply({ succeeded: false, lock: found, notice: notice.value ?? undefined, failure: error.value ?? undefined });
     } catch (failure) {
+      if (seen !== changes) return;
       retryLast = refresh;
       error.value = describeFailure(failure);
     } finally {
@@ -237,14 +276,18 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
     const current = session;
     if (!current || inFlight.value !== null) return;
     refreshing.value = true;
+    const seen = changes;
     try {
       const found = await current.crm.getLock(current.record);
+      // A change started or ended meanwhile: it settles the state itself, and this answer may predate it.
+      if (seen !== changes) return;
       stateUnknown = false;
       batch(() => {
         lock.value = found;
         error.value = null;
       });
     } catch (failure) {
+      if (seen !== changes) return;
       retryLast = rereadLock;
       error.value = { ...describeFailure(failure), retryable: true };
     } finally {
@@ -299,24 +342,15 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
         draft.set('');
       });
     },
-    async lockRecord(reason) {
+    lockRecord(reason) {
       if (reason !== undefined) draft.set(reason);
-      const current = readyFor('lock');
-      const checked = current && draft.check();
-      if (current && checked) await sendLock(current, checked, false);
+      return submitLock(false);
     },
-    async updateReason(reason) {
+    updateReason(reason) {
       if (reason !== undefined) draft.set(reason);
-      const current = readyFor('editReason');
-      const shown = lock.value;
-      const checked = current && shown && draft.check();
-      if (current && shown && checked) await sendReason(current, shown, checked);
+      return submitReason();
     },
-    async unlockRecord() {
-      const current = readyFor('unlock');
-      const shown = lock.value;
-      if (current && shown) await sendUnlock(current, shown);
-    },
+    unlockRecord: submitUnlock,
     async retry() {
       if (phase.value === 'failed') return start();
       const again = retryLast;

@@ -4,6 +4,7 @@ export type DeniedReason =
   | 'noConfiguration'
   | 'automaticOnly'
   | 'noLockPermission'
+  | 'readOnlyLock'
   | 'alreadyLocked'
   | 'notLocked'
   | 'automaticLock'
@@ -72,8 +73,9 @@ function changePermissionFor(
   if (lock === null) return deny('notLocked');
   // "Both" means a rule holds the record too: a manual change would be refused like an automatic one.
   if (lock.source !== 'Manual') return deny('automaticLock');
-  // `$editable: false` is Zoho saying this caller may not change the lock record.
-  if (lockPermission === 'denied' || lock.editable === false) return deny('noLockPermission');
+  if (lockPermission === 'denied') return deny('noLockPermission');
+  // `$editable: false` says this caller may not change the lock record, for a reason Zoho does not give (e.g. read-only sharing).
+  if (lock.editable === false) return deny('readOnlyLock');
   return ALLOWED;
 }
 

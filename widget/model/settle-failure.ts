@@ -1,9 +1,30 @@
 import { hasCode, isZiaHold } from '../crm/crm-error';
 import type { Crm } from '../crm/crm';
 import type { Lock, LockingConfiguration, LockPermission, RecordHold, RecordRef } from '../crm/types';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey, MessageParams } from '../i18n/messages';
 import { describeFailure, failureOf, mayHaveGoneThrough } from './failure';
 import type { Failure } from './failure';
+
+/** What just happened, for the live region, with the values its message names. */
+export interface Notice {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+/** Someone else's lock came first: named when Zoho says who holds it (an automatic lock names nobody). */
+function raceNotice(key: 'notice.race.lockedFirst' | 'notice.race.changedFirst', lock: Lock): Notice {
+  const name = lock.lockedBy?.name;
+  return name ? { key: `${key}By`, params: { name } } : { key };
+}
+
+/**
+ * What someone else did meanwhile to the lock `lockId`, judged by the lock Zoho has now; null when it is
+ * still there. Zoho does not say who unlocked a record, so that notice names nobody.
+ */
+export function raceOn(lockId: string, current: Lock | null): Notice | null {
+  if (current === null) return { key: 'notice.race.unlockedFirst' };
+  return current.id === lockId ? null : raceNotice('notice.race.changedFirst', current);
+}
 
 /**
  * What a failed lock, reason edit or unlock turned out to mean. Fields left undefined are unknown:
@@ -16,7 +37,7 @@ export interface Settlement {
   configuration?: LockingConfiguration | null;
   lockPermission?: LockPermission;
   hold?: RecordHold;
-  notice?: MessageKey;
+  notice?: Notice;
   failure?: Failure;
   /** The lock could not be read after the failure: what is shown may be out of date. */
   stateUnknown?: boolean;
@@ -54,6 +75,9 @@ function settleStanding(error: unknown): Settlement | null {
   return null;
 }
 
+/** The notice when `lock` came before ours. */
+export const lockedFirst = (lock: Lock): Notice => raceNotice('notice.race.lockedFirst', lock);
+
 /** The lock found by a re-read: ours when it carries our reason and our name (a POST that went through). */
 export function isOurLock(lock: Lock, reason: string, userId: string): boolean {
   return lock.reason === reason && lock.lockedBy?.id === userId;
@@ -66,8 +90,8 @@ export async function settleLockFailure(context: SettleContext, reason: string, 
   const current = await rereadLock(context);
   const denied = hasCode(error, 'NO_PERMISSION') ? ({ lockPermission: 'denied' } as const) : {};
   if (current) {
-    if (isOurLock(current, reason, context.userId)) return { succeeded: true, lock: current, notice: 'notice.locked' };
-    return { succeeded: false, lock: current, notice: 'notice.race.lockedFirst' };
+    if (isOurLock(current, reason, context.userId)) return { succeeded: true, lock: current, notice: { key: 'notice.locked' } };
+    return { succeeded: false, lock: current, notice: lockedFirst(current) };
   }
   // The re-read itself is refused when the configuration is gone, so NOT_ALLOWED is settled either way.
   if (hasCode(error, 'NOT_ALLOWED')) return settleLockRefusal(context, current, error);
@@ -105,10 +129,10 @@ export async function settleChangeFailure(
   const current = await rereadLock(context);
   const denied = hasCode(error, 'NO_PERMISSION') ? ({ lockPermission: 'denied' } as const) : {};
   if (current === undefined) return { ...unknownOutcome(error), ...denied };
-  if (mayHaveGoneThrough(error) && tookEffect(current)) return { succeeded: true, lock: current, notice: successNotice };
-  if (current === null) return { succeeded: false, lock: null, notice: 'notice.race.unlockedFirst' };
-  if (current.id !== lockId) return { succeeded: false, lock: current, notice: 'notice.race.changedFirst' };
-  if (hasCode(error, 'NOT_ALLOWED') && current.source !== 'Manual') {
+  if (mayHaveGoneThrough(error) && tookEffect(current)) return { succeeded: true, lock: current, notice: { key: successNotice } };
+  const race = raceOn(lockId, current);
+  if (race) return { succeeded: false, lock: current, notice: race };
+  if (hasCode(error, 'NOT_ALLOWED') && current?.source !== 'Manual') {
     return { succeeded: false, lock: current, failure: failureOf('error.notAllowed.automaticLock') };
   }
   return { succeeded: false, lock: current, ...denied, failure: describeFailure(error) };

@@ -85,7 +85,7 @@ async function readRecord({ host, createCrm, loadMessages }: StartDependencies):
     configuration: configuration.value,
     lock: lock.status === 'fulfilled' ? lock.value : null,
     // The record read only adds the approval/Zia hint; without it the lock is still worth showing.
-    summary: summary.status === 'fulfilled' ? summary.value : { id: record.recordId, name: null, hold: 'none' },
+    summary: summary.status === 'fulfilled' ? summary.value : { id: record.recordId, hold: 'none' },
     lockPermission: lockPermission.status === 'fulfilled' ? lockPermission.value : 'unknown',
     maxLength: maxLength.status === 'fulfilled' ? maxLength.value : FALLBACK_REASON_MAX_LENGTH,
   };

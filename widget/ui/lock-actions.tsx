@@ -12,6 +12,7 @@ const BUTTON_LABELS: Record<LockAction, MessageKey> = {
 const WHY_NOT: Partial<Record<DeniedReason, MessageKey>> = {
   automaticOnly: 'why.automaticOnly',
   noLockPermission: 'why.noLockPermission',
+  readOnlyLock: 'why.readOnlyLock',
   recordHeld: 'why.recordHeld',
 };
 

@@ -52,10 +52,10 @@ export function NoConfigurationNotice({ model }: { model: LockModel }) {
 /** Announces what just happened (locked, saved, someone else was first) without moving focus. */
 export function ChangeNotice({ model }: { model: LockModel }) {
   const notice = model.notice.value;
-  const race = notice?.startsWith('notice.race.');
+  const race = notice?.key.startsWith('notice.race.');
   return (
     <div class={race ? 'rl-notice rl-notice--race' : 'rl-notice'} aria-live="polite">
-      {notice && <p>{model.t.value(notice)}</p>}
+      {notice && <p>{model.t.value(notice.key, notice.params)}</p>}
     </div>
   );
 }

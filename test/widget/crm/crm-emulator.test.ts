@@ -38,7 +38,6 @@ describe('Crm against the emulator: reading locks', () => {
       source: 'Manual',
       lockedBy: { id: SEED.users.rep, name: 'Rita Rep' },
       ruleId: null,
-      configurationId: SEED.configurations.deals,
     });
   });
 
@@ -68,7 +67,7 @@ describe('Crm against the emulator: changing locks', () => {
     const { crm } = crmAs('rep');
     const created = await crm.lock(deal(SEED.deals.acmeRenewal), 'Contract under review');
     const read = await crm.getLock(deal(SEED.deals.acmeRenewal));
-    expect(read).toMatchObject({ ...created, configurationId: SEED.configurations.deals, editable: expect.any(Boolean) });
+    expect(read).toMatchObject({ ...created, editable: expect.any(Boolean) });
     expect(created).toMatchObject({ reason: 'Contract under review', source: 'Manual', lockedBy: { id: SEED.users.rep } });
   });
 
@@ -141,11 +140,11 @@ describe('Crm against the emulator: settings over the org connection', () => {
 
 describe('Crm against the emulator: records', () => {
   it.each([
-    [deal(SEED.deals.hooliPricing), { name: 'Hooli enterprise pricing', hold: 'none' }],
-    [deal(SEED.deals.soylentApproval), { name: 'Soylent discount', hold: 'awaiting_approval' }],
-    [{ module: 'Leads', recordId: SEED.leads.janeDoe }, { name: 'Jane Doe', hold: 'none' }],
-    [{ module: 'Accounts', recordId: SEED.accounts.acme }, { name: 'Acme Corp', hold: 'none' }],
-    [{ module: 'Contacts', recordId: SEED.contacts.aliceSmith }, { name: 'Alice Smith', hold: 'none' }],
+    [deal(SEED.deals.hooliPricing), { hold: 'none' }],
+    [deal(SEED.deals.soylentApproval), { hold: 'awaiting_approval' }],
+    [{ module: 'Leads', recordId: SEED.leads.janeDoe }, { hold: 'none' }],
+    [{ module: 'Accounts', recordId: SEED.accounts.acme }, { hold: 'none' }],
+    [{ module: 'Contacts', recordId: SEED.contacts.aliceSmith }, { hold: 'none' }],
   ])('reads %j', async (record, expected) => {
     await expect(crmAs('rep').crm.getRecord(record)).resolves.toEqual({ id: record.recordId, ...expected });
   });

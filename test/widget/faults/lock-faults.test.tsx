@@ -104,7 +104,8 @@ describe('editing the lock reason under faults', () => {
 
   it.each(NOT_APPLIED)('after %s: keeps the old reason on screen, the new one in the form, and saves it on retry', async (fault) => {
     const opened = await openRecord('rep', 'Deals', deals.hooliPricing);
-    await submitReason(opened, button('action.editReason'), after, fault);
+    // The edit reads the lock before it writes: the fault hits the PUT.
+    await submitReason(opened, button('action.editReason'), after, undefined, fault);
 
     expect(errorWithRetry()?.textContent).toContain(MESSAGE[fault]);
     expect(reasonBox()?.value).toBe(after);
@@ -118,7 +119,8 @@ describe('editing the lock reason under faults', () => {
 
   it.each(APPLIED_FAULTS)('after %s on a PUT that went through: shows the saved reason', async (fault) => {
     const opened = await openRecord('rep', 'Deals', deals.hooliPricing);
-    await submitReason(opened, button('action.editReason'), after, fault);
+    // The edit reads the lock before it writes: the fault hits the PUT.
+    await submitReason(opened, button('action.editReason'), after, undefined, fault);
 
     expect(shownLock()).toEqual({ locked: true, byViewer: true, reason: after });
     expect(locksOf(opened.emulator, 'Deals', deals.hooliPricing)).toEqual([expect.objectContaining({ reason: after })]);

@@ -103,6 +103,9 @@ describe('createZohoHost pageContext', () => {
     ['no record id', { Entity: 'Deals' }],
     ['an empty id list', { Entity: 'Deals', EntityId: [] }],
     ['an empty id', { Entity: 'Deals', EntityId: '' }],
+    ['an id that is not digits', { Entity: 'Deals', EntityId: '../Leads/1' }],
+    ['an id list whose first id is not digits', { Entity: 'Deals', EntityId: ['12a'] }],
+    ['a numeric id', { Entity: 'Deals', EntityId: 5843104000000410001 }],
     ['no module', { EntityId: '1' }],
     ['no data', undefined],
   ])('rejects a PageLoad with %s as malformed', async (_problem, data) => {

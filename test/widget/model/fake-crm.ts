@@ -28,6 +28,8 @@ export interface FakeCrm extends Crm {
   failNext(method: Method, error: unknown, options?: { afterApplying?: boolean }): void;
   /** Holds every answer until the returned function is called. */
   pause(): () => void;
+  /** The next getLock reads the lock at once but answers only when the returned function is called: a re-read a change overtakes. */
+  delayNextRead(): () => void;
 }
 
 // Two minutes after the fixtures' lock time, at the tests' NOW: a new lock reads "now".
@@ -37,7 +39,7 @@ export function createFakeCrm(initial: Partial<FakeCrmState> = {}): FakeCrm {
   const state: FakeCrmState = {
     configuration: configuration(),
     lock: null,
-    summary: { id: '9001', name: 'Big deal', hold: 'none' },
+    summary: { id: '9001', hold: 'none' },
     permission: 'granted',
     maxLength: 2000,
     actor: { id: manager.id, name: manager.fullName },
@@ -47,6 +49,7 @@ export function createFakeCrm(initial: Partial<FakeCrmState> = {}): FakeCrm {
   const failures = new Map<Method, { error: unknown; afterApplying: boolean }>();
   let gate: Promise<void> = Promise.resolve();
   let lockCount = 0;
+  let readGate: Promise<void> | null = null;
 
   const notConfigured = () => new CrmError('NOT_ALLOWED', 'Required Record Locking Configuration is not present', {}, 400);
   const relationNotFound = () => new CrmError('INVALID_DATA', 'relation not found', {}, 400);
@@ -64,11 +67,16 @@ export function createFakeCrm(initial: Partial<FakeCrmState> = {}): FakeCrm {
   }
 
   const behaviour: Crm = {
-    getLock: () =>
-      answer('getLock', () => {
+    async getLock() {
+      const held = readGate;
+      readGate = null;
+      const found = await answer('getLock', () => {
         if (!state.configuration) throw notConfigured();
         return state.lock ? { ...state.lock } : null;
-      }),
+      });
+      await held;
+      return found;
+    },
     lock: (_record, reason) =>
       answer('lock', () => {
         if (!state.configuration) throw notConfigured();
@@ -85,7 +93,6 @@ export function createFakeCrm(initial: Partial<FakeCrmState> = {}): FakeCrm {
           lockedAt: clock.now,
           lockedBy: state.actor,
           ruleId: null,
-          configurationId: state.configuration.id,
           editable: true,
         };
         return { ...state.lock };
@@ -124,6 +131,11 @@ export function createFakeCrm(initial: Partial<FakeCrmState> = {}): FakeCrm {
         gate = Promise.resolve();
         release();
       };
+    },
+    delayNextRead() {
+      let release = () => {};
+      readGate = new Promise((resolve) => (release = resolve));
+      return release;
     },
   };
 }

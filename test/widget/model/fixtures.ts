@@ -43,7 +43,6 @@ export function manualLock(overrides: Partial<Lock> = {}): Lock {
     lockedAt: '2024-03-01T10:00:00+00:00',
     lockedBy: { id: 'u-sam', name: 'Sam Sales' },
     ruleId: null,
-    configurationId: 'cfg-1',
     editable: true,
     ...overrides,
   };

@@ -125,7 +125,7 @@ describe('createLockModel lockRecord()', () => {
     await model.lockRecord('  Audit in progress  ');
     expect(crm.calls).toEqual(['lock']);
     expect(model.lock.value).toMatchObject({ reason: 'Audit in progress', lockedBy: { id: manager.id } });
-    expect(model.notice.value).toBe('notice.locked');
+    expect(model.notice.value).toEqual({ key: 'notice.locked' });
     expect(model.draft.text.value).toBe('');
   });
 
@@ -159,7 +159,7 @@ describe('createLockModel lockRecord()', () => {
     crm.state.lock = manualLock({ lockedBy: { id: 'u-other', name: 'Olga Other' } });
     await model.lockRecord('My reason');
     expect(model.lock.value?.lockedBy?.name).toBe('Olga Other');
-    expect(model.notice.value).toBe('notice.race.lockedFirst');
+    expect(model.notice.value).toEqual({ key: 'notice.race.lockedFirstBy', params: { name: 'Olga Other' } });
     expect(model.error.value).toBeNull();
     expect(model.draft.text.value).toBe('My reason');
   });
@@ -169,7 +169,7 @@ describe('createLockModel lockRecord()', () => {
     crm.failNext('lock', new HostError('timeout', 'no answer'), { afterApplying: true });
     await model.lockRecord('Audit');
     expect(model.lock.value?.reason).toBe('Audit');
-    expect(model.notice.value).toBe('notice.locked');
+    expect(model.notice.value).toEqual({ key: 'notice.locked' });
     expect(model.error.value).toBeNull();
     expect(crm.calls.filter((call) => call === 'lock')).toHaveLength(1);
   });
@@ -242,7 +242,8 @@ describe('createLockModel updateReason() and unlockRecord()', () => {
     expect(model.draft.text.value).toBe('Contract under review');
     crm.calls.length = 0;
     await model.updateReason('New reason');
-    expect(crm.calls).toEqual(['updateReason']);
+    // One extra read per edit, so that a reason changed meanwhile is never overwritten.
+    expect(crm.calls).toEqual(['getLock', 'updateReason']);
     expect(model.lock.value?.reason).toBe('New reason');
     expect(model.form.value).toBeNull();
   });
@@ -253,19 +254,21 @@ describe('createLockModel updateReason() and unlockRecord()', () => {
     await model.unlockRecord();
     expect(crm.calls).toEqual(['unlock']);
     expect(model.lock.value).toBeNull();
-    expect(model.notice.value).toBe('notice.unlocked');
+    expect(model.notice.value).toEqual({ key: 'notice.unlocked' });
   });
 
   it.each([
-    ['unlocked', null, 'notice.race.unlockedFirst'],
-    ['unlocked and locked again', manualLock({ id: 'lock-2', lockedBy: { id: 'u-o', name: 'Olga Other' } }), 'notice.race.changedFirst'],
+    ['unlocked', null, { key: 'notice.race.unlockedFirst' }],
+    ['unlocked and locked again', manualLock({ id: 'lock-2', lockedBy: { id: 'u-o', name: 'Olga Other' } }), { key: 'notice.race.changedFirstBy', params: { name: 'Olga Other' } }],
+    ['unlocked and locked again by a rule', automaticLock(), { key: 'notice.race.changedFirst' }],
+    ['changed the reason', manualLock({ lockedBy: { id: manager.id, name: manager.fullName }, reason: 'Their reason' }), { key: 'notice.race.reasonChangedFirst' }],
   ])('shows the current state when someone else %s first', async (_label, current, notice) => {
     const { model, crm } = await startedModel({ lock: mine() });
     model.openForm('editReason');
     crm.state.lock = current;
     await model.updateReason('New reason');
     expect(model.lock.value).toEqual(current);
-    expect(model.notice.value).toBe(notice);
+    expect(model.notice.value).toEqual(notice);
     expect(model.draft.text.value).toBe('New reason');
   });
 
@@ -274,7 +277,7 @@ describe('createLockModel updateReason() and unlockRecord()', () => {
     crm.failNext('unlock', new HostError('timeout', 'no answer'), { afterApplying: true });
     await model.unlockRecord();
     expect(model.lock.value).toBeNull();
-    expect(model.notice.value).toBe('notice.unlocked');
+    expect(model.notice.value).toEqual({ key: 'notice.unlocked' });
   });
 
   it('does not try to unlock an automatic lock', async () => {

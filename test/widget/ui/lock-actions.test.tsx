@@ -2,12 +2,14 @@ import { screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { CrmError } from '../../../widget/crm/crm-error';
 import { HostError } from '../../../widget/host/host';
-import { manager, manualLock } from '../model/fixtures';
+import { automaticLock, manager, manualLock } from '../model/fixtures';
 import { renderPanel, statusText } from './render-panel';
 
 const button = (name: string) => screen.getByRole('button', { name });
 const reasonBox = () => screen.getByRole('textbox', { name: 'Lock reason' }) as HTMLTextAreaElement;
 const mine = () => manualLock({ lockedBy: { id: manager.id, name: manager.fullName } });
+/** The status no longer shows a background re-read running. */
+const settled = () => waitFor(() => expect(screen.getByRole('status', { name: 'Lock status' }).getAttribute('aria-busy')).toBe('false'));
 
 describe('Locking a record', () => {
   it('locks with the keyboard alone and announces it', async () => {
@@ -107,8 +109,47 @@ describe('Locking a record', () => {
     await user.type(reasonBox(), 'My reason');
     crm.state.lock = manualLock({ lockedBy: { id: 'u-max2', name: 'Max Manager' } });
     await user.click(button('Save'));
-    await screen.findByText('Someone else locked this record first.');
+    await screen.findByText('Max Manager locked this record first.');
     expect(statusText()).toContain('Locked by Max Manager 2 minutes ago');
+  });
+
+  it('says someone else locked first when a rule, not a person, holds the lock', async () => {
+    const { user, crm } = await renderPanel();
+    await user.click(button('Lock record'));
+    await user.type(reasonBox(), 'My reason');
+    crm.state.lock = automaticLock();
+    await user.click(button('Save'));
+    await screen.findByText('Someone else locked this record first.');
+    expect(statusText()).toContain('Locked by the rule “Closed deals”.');
+  });
+
+  it('keeps the new lock when a re-read begun before it answers late', async () => {
+    const { user, crm, host } = await renderPanel();
+    const answerLateRead = crm.delayNextRead();
+    host.becomeVisible();
+    await user.click(button('Lock record'));
+    await user.type(reasonBox(), 'Audit');
+    await user.click(button('Save'));
+    await waitFor(() => expect(statusText()).toContain('Reason: Audit'));
+    answerLateRead();
+    await settled();
+    expect(statusText()).toContain('Locked by you now');
+  });
+
+  it('reads the lock on Try again after the form of a lost lock was cancelled', async () => {
+    const { user, crm } = await renderPanel();
+    await user.click(button('Lock record'));
+    await user.type(reasonBox(), 'Audit');
+    crm.failNext('lock', new HostError('timeout', 'late'), { afterApplying: true });
+    crm.failNext('getLock', new HostError('timeout', 'late'));
+    await user.click(button('Save'));
+    const alert = await screen.findByRole('alert');
+    await user.click(button('Cancel'));
+    crm.calls.length = 0;
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(statusText()).toContain('Reason: Audit'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(crm.calls).toEqual(['getLock']);
   });
 
   it.each([
@@ -121,6 +162,10 @@ describe('Locking a record', () => {
     ['INTERNAL_ERROR', 'Zoho CRM had an internal error.'],
     ['OAUTH_SCOPE_MISMATCH', 'Zoho CRM did not accept the Record Lock connection (OAUTH_SCOPE_MISMATCH).'],
     ['SOMETHING_NEW', 'Zoho CRM refused the request with code SOMETHING_NEW.'],
+    ['REQUIRED_PARAM_MISSING', 'Zoho CRM did not accept the request the widget sent (REQUIRED_PARAM_MISSING). Trying again will not help'],
+    ['INVALID_URL_PATTERN', 'Zoho CRM did not accept the request the widget sent (INVALID_URL_PATTERN). Trying again will not help'],
+    ['INVALID_REQUEST_METHOD', 'Zoho CRM did not accept the request the widget sent (INVALID_REQUEST_METHOD). Trying again will not help'],
+    ['LIMIT_EXCEEDED', 'Zoho CRM refused: a limit was reached (LIMIT_EXCEEDED).'],
   ])('explains a %s answer and keeps the reason', async (code, message) => {
     const { user, crm } = await renderPanel();
     await user.click(button('Lock record'));
@@ -130,6 +175,19 @@ describe('Locking a record', () => {
     expect((await screen.findByRole('alert')).textContent).toContain(message);
     expect(reasonBox().value).toBe('Audit');
   });
+
+  it.each([['REQUIRED_PARAM_MISSING'], ['INVALID_URL_PATTERN'], ['INVALID_REQUEST_METHOD']])(
+    'offers no Try again when Zoho does not accept what the widget sent (%s)',
+    async (code) => {
+      const { user, crm } = await renderPanel();
+      await user.click(button('Lock record'));
+      await user.type(reasonBox(), 'Audit');
+      crm.failNext('lock', new CrmError(code, 'refused'));
+      await user.click(button('Save'));
+      const alert = await screen.findByRole('alert');
+      expect(within(alert).queryByRole('button', { name: 'Try again' })).toBeNull();
+    },
+  );
 
   it.each([
     [new HostError('timeout', 'late'), 'Zoho CRM did not answer in time.'],
@@ -155,7 +213,8 @@ describe('Editing the reason', () => {
     crm.calls.length = 0;
     await user.click(button('Save'));
     await waitFor(() => expect(statusText()).toContain('Reason: Legal hold'));
-    expect(crm.calls).toEqual(['updateReason']);
+    // The lock is read first so that a reason changed meanwhile is not overwritten.
+    expect(crm.calls).toEqual(['getLock', 'updateReason']);
     expect(document.activeElement).toBe(button('Edit reason'));
   });
 
@@ -164,8 +223,36 @@ describe('Editing the reason', () => {
     await user.click(button('Edit reason'));
     crm.state.lock = null;
     await user.click(button('Save'));
-    await screen.findByText('Someone else unlocked this record first.');
+    await screen.findByText('Someone else unlocked this record.');
     expect(statusText()).toContain('Unlocked');
+  });
+
+  it('does not overwrite a reason someone else changed meanwhile, and keeps the typed text', async () => {
+    const { user, crm } = await renderPanel({ lock: mine() });
+    await user.click(button('Edit reason'));
+    await user.clear(reasonBox());
+    await user.type(reasonBox(), 'Legal hold');
+    crm.state.lock = { ...mine(), reason: 'Changed by Olga' };
+    await user.click(button('Save'));
+    await screen.findByText('Someone else changed the reason first.');
+    expect(statusText()).toContain('Reason: Changed by Olga');
+    expect(reasonBox().value).toBe('Legal hold');
+    expect(crm.calls).not.toContain('updateReason');
+  });
+
+  it('saves the corrected text when Try again follows a failed save', async () => {
+    const { user, crm } = await renderPanel({ lock: mine() });
+    await user.click(button('Edit reason'));
+    await user.clear(reasonBox());
+    await user.type(reasonBox(), 'Legal hodl');
+    crm.failNext('updateReason', new CrmError('INTERNAL_ERROR', 'oops', {}, 500));
+    await user.click(button('Save'));
+    const alert = await screen.findByRole('alert');
+    await user.clear(reasonBox());
+    await user.type(reasonBox(), 'Legal hold');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(statusText()).toContain('Reason: Legal hold'));
+    expect(crm.state.lock?.reason).toBe('Legal hold');
   });
 });
 
@@ -195,7 +282,7 @@ describe('Unlocking', () => {
     await user.click(button('Unlock record'));
     crm.state.lock = manualLock({ id: 'lock-9', lockedBy: { id: 'u-olga', name: 'Olga Other' } });
     await user.click(button('Yes, unlock'));
-    await screen.findByText('Someone else changed this lock first.');
+    await screen.findByText('Someone else unlocked this record and Olga Other locked it again.');
     expect(statusText()).toContain('Locked by Olga Other');
   });
 });

@@ -80,6 +80,14 @@ describe('LockPanel status', () => {
     screen.getByText(/does not have the Lock permission/);
   });
 
+  it('tells a viewer with read-only access to the lock why they cannot change it, without blaming the profile', async () => {
+    await renderPanel({ lock: manualLock({ editable: false }) });
+    expect(screen.queryByRole('button', { name: 'Unlock record' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit reason' })).toBeNull();
+    screen.getByText('You cannot change this lock: your access to it is read-only.');
+    expect(screen.queryByText(/does not have the Lock permission/)).toBeNull();
+  });
+
   it('says nobody can lock by hand in an automatic-only module', async () => {
     await renderPanel({ configuration: configuration({ lockType: 'automatic' }) });
     screen.getByText(/locks records only through its rules/);
@@ -90,7 +98,7 @@ describe('LockPanel status', () => {
     ['awaiting_approval', 'This record is awaiting approval'],
     ['zia_vision_processing', 'Zia is processing this record'],
   ] as const)('tells a record held for %s apart from a lock', async (hold, text) => {
-    await renderPanel({ summary: { id: '9001', name: 'Big deal', hold } });
+    await renderPanel({ summary: { id: '9001', hold } });
     screen.getByText(new RegExp(`${text}.*That is not a record lock.`));
     expect(statusText()).toContain('Unlocked');
   });

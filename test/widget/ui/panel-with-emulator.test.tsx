@@ -103,7 +103,7 @@ describe('LockPanel against the emulator', () => {
     await createCrm({ host: other, apiDomain: 'https://www.zohoapis.com' }).lock({ module: 'Deals', recordId: SEED.deals.acmeRenewal }, 'Mine first');
     await user.click(button('Lock record'));
     await user.keyboard('My reason{Enter}');
-    await screen.findByText('Someone else locked this record first.');
+    await screen.findByText('Max Manager locked this record first.');
     expect(statusText()).toContain('Locked by Max Manager');
     expect((screen.getByRole('textbox', { name: 'Lock reason' }) as HTMLTextAreaElement).value).toBe('My reason');
   });

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { CrmError } from '../../../widget/crm/crm-error';
+import { HostError } from '../../../widget/host/host';
+import { startedModel } from './build-model';
+import { manager, manualLock } from './fixtures';
+
+const mine = () => manualLock({ lockedBy: { id: manager.id, name: manager.fullName } });
+
+describe('createLockModel retry()', () => {
+  it('reads the lock instead of sending again once Zoho has denied the permission', async () => {
+    const { model, crm } = await startedModel({ permission: 'unknown' });
+    crm.state.permission = 'denied';
+    crm.failNext('getLock', new HostError('timeout', 'no answer'));
+    await model.lockRecord('Audit');
+    expect(model.error.value?.retryable).toBe(true);
+    expect(model.permissions.value?.lock).toEqual({ allowed: false, reason: 'noLockPermission' });
+    crm.calls.length = 0;
+    await model.retry();
+    expect(crm.calls).toEqual(['getLock']);
+    expect(model.error.value).toBeNull();
+  });
+
+  it('edits the lock shown now, not the one shown when the edit failed', async () => {
+    const { model, crm } = await startedModel({ lock: mine() });
+    model.openForm('editReason');
+    crm.failNext('updateReason', new CrmError('INTERNAL_ERROR', 'oops', {}, 500));
+    await model.updateReason('New reason');
+    expect(model.error.value?.retryable).toBe(true);
+    // A re-read in between shows a newer lock of our own.
+    crm.state.lock = { ...mine(), id: 'lock-2' };
+    await model.refresh();
+    await model.retry();
+    expect(crm.state.lock).toMatchObject({ id: 'lock-2', reason: 'New reason' });
+    expect(model.lock.value).toMatchObject({ id: 'lock-2', reason: 'New reason' });
+  });
+
+  it('reads the lock instead of saving when the edit form was closed before Try again', async () => {
+    const { model, crm } = await startedModel({ lock: mine() });
+    model.openForm('editReason');
+    crm.failNext('updateReason', new CrmError('INTERNAL_ERROR', 'oops', {}, 500));
+    await model.updateReason('New reason');
+    model.closeForm();
+    crm.calls.length = 0;
+    await model.retry();
+    expect(crm.calls).toEqual(['getLock']);
+    expect(model.lock.value?.reason).toBe('Contract under review');
+    expect(model.error.value).toBeNull();
+  });
+});
+
+describe('createLockModel re-reads overtaken by a change', () => {
+  it('drops a visibility re-read that began before an unlock', async () => {
+    const { model, crm, host } = await startedModel({ lock: mine() });
+    const answerLateRead = crm.delayNextRead();
+    host.becomeVisible();
+    await model.unlockRecord();
+    expect(model.lock.value).toBeNull();
+    answerLateRead();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(model.refreshing.value).toBe(false);
+    expect(model.lock.value).toBeNull();
+    expect(model.notice.value).toEqual({ key: 'notice.unlocked' });
+  });
+
+  it('drops the re-read after a dismissed failure when a change finished meanwhile', async () => {
+    const { model, crm } = await startedModel({ lock: mine() });
+    crm.failNext('unlock', new HostError('timeout', 'no answer'));
+    crm.failNext('getLock', new HostError('timeout', 'no answer'));
+    await model.unlockRecord();
+    expect(model.error.value?.message).toBe('error.timeout');
+    const answerLateRead = crm.delayNextRead();
+    // Dismissing an unknown outcome reads the lock again; the unlock is repeated meanwhile.
+    model.dismissError();
+    await model.unlockRecord();
+    expect(model.lock.value).toBeNull();
+    answerLateRead();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(model.refreshing.value).toBe(false);
+    expect(model.lock.value).toBeNull();
+  });
+});
