@@ -79,7 +79,8 @@ describe('createMemoryHost failNext', () => {
     host.failNext(kind);
     await expect(host.request({ connection: 'user', method: 'GET', url })).rejects.toMatchObject({ name: 'HostError', kind });
     expect(echo).not.toHaveBeenCalled();
-    await expect(host.request({ connection: 'user', method: 'GET', url })).resolves.toBeDefined();
+    await host.request({ connection: 'user', method: 'GET', url });
+    expect(echo).toHaveBeenCalledTimes(1);
   });
 
   it('can let the failed call reach the CRM first', async () => {
