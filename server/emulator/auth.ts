@@ -58,10 +58,15 @@ const moduleScopeNames = (module: string): string[] => {
   return [...new Set([lower, lower.replace(/_/g, '')])];
 };
 
-/** `ZohoCRM.modules.ALL` or the module's own scope with ALL or one of `operations`. */
+/** User-created modules share the `custom` scope (their API names end in `__c`). */
+const isCustomModule = (module: string): boolean => module.endsWith('__c');
+
+/** `ZohoCRM.modules.ALL` or the module's own scope (`custom` for a custom module) with ALL or one of `operations`. */
 export const moduleScope = (module: string, operations: readonly Operation[]): string[] => [
   'ZohoCRM.modules.ALL',
-  ...moduleScopeNames(module).flatMap((name) => ['ALL', ...operations].map((op) => `ZohoCRM.modules.${name}.${op}`)),
+  ...(isCustomModule(module) ? ['custom'] : moduleScopeNames(module)).flatMap((name) =>
+    ['ALL', ...operations].map((op) => `ZohoCRM.modules.${name}.${op}`),
+  ),
 ];
 
 /** The lock endpoints: the documented lockinginformation scope, or the OAS's settings.modules one. */
@@ -88,8 +93,3 @@ export const canLock = (profile: ProfileState, module: string): boolean =>
 /** "Customize Zoho CRM": needed to read or change locking configurations. */
 export const canCustomize = (profile: ProfileState): boolean =>
   profile.permissions_details.some((p) => p.name === 'Crm_Implied_Customize_Zoho_CRM' && p.enabled);
-
-export const userRef = (user: UserState): { name: string; id: string } => ({
-  name: `${user.first_name} ${user.last_name}`,
-  id: user.id,
-});

@@ -4,7 +4,7 @@
  * `record_locking_configurations[]`, with the `json_path` of the offending key.
  */
 import { z } from 'zod';
-import { userRef, type Caller } from './auth';
+import type { Caller } from './auth';
 import { ERRORS, failItem, type ErrorEntry } from './errors';
 import { findField, isExcludableField, type ModuleMeta } from './modules';
 import {
@@ -20,6 +20,7 @@ import {
   type LockedFor,
   type LockingRuleState,
 } from './state';
+import { userRef } from './store';
 import { zohoTime } from './zoho-time';
 
 export const WRAPPER = 'record_locking_configurations';

@@ -2,3 +2,4 @@
 export { createEmulator, type Emulator, type EmulatorOptions } from './emulator';
 export { listen } from './listen';
 export { DEMO_USERS, SEED } from './seed-ids';
+export { nameFieldsOf, recordDisplayName } from './record-name';

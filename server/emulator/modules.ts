@@ -15,7 +15,7 @@ export interface FieldMeta {
 export interface ModuleMeta {
   apiName: string;
   id: string;
-  /** The field whose value names a record (Locked_For__s.name). */
+  /** The module's own name field (Last_Name for people); record-name.ts builds display names from it. */
   nameField: string;
   fields: readonly FieldMeta[];
 }

@@ -33,7 +33,8 @@ const exempt = (state: EmulatorState, module: string, caller: Caller): boolean =
 const lockHolds = (state: EmulatorState, module: string, record: RecordState, caller: Caller): boolean =>
   lockOf(state, module, record.id) !== undefined && !exempt(state, module, caller);
 
-const holdRefusal = (record: RecordState): RecordRefusal | null => {
+/** Zia image processing or a pending approval holds a record against any change, locking included. */
+export const holdRefusal = (record: RecordState): RecordRefusal | null => {
   if (record.ziaVisionProcessing) {
     return refuse(ERRORS.ziaVisionProcessing, { id: record.id, action: 'zia_vision_processing' });
   }

@@ -36,9 +36,10 @@ interface Route {
 const CONFIGURATIONS = 'record_locking_configurations';
 const RESERVED_FIRST_SEGMENTS = new Set(['settings', 'users', 'org', 'coql', 'Locking_Information__s']);
 
+/** Zoho's docs pages: the lockinginformation scope beside a module scope of the same operation. */
 const lockScopes = (method: Method, params: Record<string, string>): ScopeNeed => [
   lockScope(operationOf(method)),
-  moduleScope(params['module'] ?? '', ['READ']),
+  moduleScope(params['module'] ?? '', [operationOf(method)]),
 ];
 const recordScopes = (method: Method, params: Record<string, string>): ScopeNeed => [
   moduleScope(params['module'] ?? '', [operationOf(method)]),

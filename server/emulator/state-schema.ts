@@ -77,7 +77,7 @@ export const StateSchema: z.ZodType<EmulatorState> = z.object({
       module: z.string(),
       recordId: z.string(),
       reason: z.string().nullable(),
-      source: z.enum(['Manual', 'Automatic']),
+      source: z.enum(['Manual', 'Automatic', 'Both']),
       lockedAt: z.string(),
       lockedById: z.string().nullable(),
       ruleId: z.string().nullable(),

@@ -57,7 +57,8 @@ export interface RecordState {
   ziaVisionProcessing: boolean;
 }
 
-export type LockSource = 'Manual' | 'Automatic';
+/** "Both": a manual lock that a rule also holds; it goes back to "Manual" when the rule stops matching. */
+export type LockSource = 'Manual' | 'Automatic' | 'Both';
 
 export interface LockState {
   id: string;

@@ -4,7 +4,7 @@
  */
 import { criteriaMatch } from './criteria';
 import { newId } from './state';
-import type { ConfigurationState, EmulatorState, LockState, LockingRuleState, RecordState, UserRef } from './state';
+import type { ConfigurationState, EmulatorState, LockState, LockingRuleState, RecordState, UserRef, UserState } from './state';
 import { zohoTime } from './zoho-time';
 
 export const recordsOf = (state: EmulatorState, module: string): RecordState[] => {
@@ -24,9 +24,12 @@ export const lockOf = (state: EmulatorState, module: string, recordId: string): 
 export const configurationOf = (state: EmulatorState, module: string): ConfigurationState | undefined =>
   state.configurations.find((c) => c.module === module);
 
+/** A user as Zoho names one in lookups (Locked_By__s, Created_By, ...): `{name: "First Last", id}`. */
+export const userRef = (user: UserState): UserRef => ({ name: `${user.first_name} ${user.last_name}`, id: user.id });
+
 export const userRefOf = (state: EmulatorState, userId: string): UserRef => {
   const user = state.users.find((u) => u.id === userId);
-  return { name: user ? `${user.first_name} ${user.last_name}` : 'Unknown user', id: userId };
+  return user ? userRef(user) : { name: 'Unknown user', id: userId };
 };
 
 export const removeLocks = (state: EmulatorState, keep: (lock: LockState) => boolean): void => {
@@ -60,23 +63,46 @@ const automaticLock = (
 
 const rulesApply = (configuration: ConfigurationState): boolean => configuration.lock_type !== 'manual';
 
+/** A rule matches a record: an unlocked one gets an automatic lock, a manual lock becomes "Both". */
+const holdByRule = (
+  state: EmulatorState,
+  configuration: ConfigurationState,
+  rule: LockingRuleState,
+  record: RecordState,
+  now: Date,
+): void => {
+  const current = lockOf(state, configuration.module, record.id);
+  if (!current) state.locks.push(automaticLock(state, configuration, rule, record, now));
+  else if (current.source === 'Manual') Object.assign(current, { source: 'Both', ruleId: rule.id });
+};
+
+/** A rule no longer holds a lock: an automatic lock goes, a "Both" lock stays as the manual lock it was. */
+const releaseFromRule = (state: EmulatorState, lock: LockState): void => {
+  if (lock.source === 'Automatic') removeLocks(state, (l) => l.id !== lock.id);
+  else if (lock.source === 'Both') Object.assign(lock, { source: 'Manual', ruleId: null });
+};
+
+/** Releases the module's rule-held locks that `released` names (rules deleted, or rules switched off). */
+export const releaseRuleLocks = (state: EmulatorState, module: string, released: (lock: LockState) => boolean): void => {
+  const held = state.locks.filter((l) => l.module === module && l.source !== 'Manual' && released(l));
+  for (const lock of held) releaseFromRule(state, lock);
+};
+
 /**
- * After a record is created or changed: lock it when a rule matches, and release an automatic
- * lock whose rule no longer matches (records stay locked only while they match a rule).
+ * After a record is created or changed: a matching rule locks it (or joins its manual lock as
+ * "Both"); a rule-held lock whose rules no longer match is released (records stay locked by rule
+ * only while they match one).
  */
 export const applyLockingRules = (state: EmulatorState, module: string, record: RecordState, now: Date): void => {
   const configuration = configurationOf(state, module);
   if (!configuration || !rulesApply(configuration)) return;
   const current = lockOf(state, module, record.id);
   const matching = configuration.locking_rules.find((rule) => criteriaMatch(rule.criteria, record.fields));
-  if (current?.source === 'Automatic' && !matching) {
-    removeLocks(state, (l) => l.id !== current.id);
-    return;
-  }
-  if (!current && matching) state.locks.push(automaticLock(state, configuration, matching, record, now));
+  if (matching) holdByRule(state, configuration, matching, record, now);
+  else if (current) releaseFromRule(state, current);
 };
 
-/** A rule saved with lock_existing_records: lock every unlocked record that already matches. */
+/** A rule saved with lock_existing_records: it now holds every record that already matches it. */
 export const lockExistingRecords = (
   state: EmulatorState,
   configuration: ConfigurationState,
@@ -85,8 +111,6 @@ export const lockExistingRecords = (
 ): void => {
   if (!rulesApply(configuration)) return;
   for (const record of recordsOf(state, configuration.module)) {
-    if (!lockOf(state, configuration.module, record.id) && criteriaMatch(rule.criteria, record.fields)) {
-      state.locks.push(automaticLock(state, configuration, rule, record, now));
-    }
+    if (criteriaMatch(rule.criteria, record.fields)) holdByRule(state, configuration, rule, record, now);
   }
 };

@@ -22,11 +22,28 @@ interface Pending {
 const FIRST_PROMISE_NUMBER = 100;
 
 /**
+ * The origin the CRM page announced in the frame URL, normalised as the widget's sender guard
+ * reads it (a trailing slash or a path must not make the parent's messages look foreign), or null
+ * when absent, not a URL or opaque.
+ */
+function serviceOriginOf(href: string): string | null {
+  const announced = new URL(href).searchParams.get('serviceOrigin');
+  if (!announced) return null;
+  try {
+    const origin = new URL(announced).origin;
+    // An opaque origin ("null") names no page that could be the CRM.
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The widget's end of the protocol. Unlike Zoho's file, the sender check holds: every message,
  * SET_CONTEXT included, must come from the parent window at the decoded `serviceOrigin`.
  */
 export function createSdkChannel(env: SdkEnvironment, onEvent: (eventName: string, data: unknown) => void): SdkChannel {
-  const serviceOrigin = new URL(env.href).searchParams.get('serviceOrigin');
+  const serviceOrigin = serviceOriginOf(env.href);
   const appOrigin = encodeURIComponent(env.href);
   const pending = new Map<string, Pending>();
   let nextPromiseNumber = FIRST_PROMISE_NUMBER;

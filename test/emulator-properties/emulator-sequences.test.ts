@@ -1,10 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createEmulator } from '../../server/emulator';
-import { commandArbitrary } from './commands';
+import { createEmulator, SEED } from '../../server/emulator';
+import { commandArbitrary, type Command } from './commands';
+import { MODULES_UNDER_TEST } from './org-under-test';
 import { emptyCounts, runCommands } from './run-commands';
 
 const counts = emptyCounts();
+
+const deals = MODULES_UNDER_TEST.Deals;
+/** The administrator, exempt from the Deals lock, moves the manually locked deal to a rule's stage: its lock becomes "Both". */
+const manualLockJoinedByRule: Command = {
+  kind: 'updateRecord',
+  actor: 'admin',
+  module: 'Deals',
+  fault: 'none',
+  record: deals.records.indexOf(SEED.deals.hooliPricing),
+  change: [[Object.keys(deals.changes).indexOf('Stage'), deals.changes.Stage.indexOf('Closed Won')]],
+};
+/** Commands on Deals only, so that the rule-held manual lock meets many of them. */
+const dealsCommand = commandArbitrary.map((command): Command => ({ ...command, module: 'Deals' }));
 
 /** A clock that moves one second per reading, so times differ without depending on the real clock. */
 const steppingClock = (): (() => Date) => {
@@ -23,6 +37,15 @@ describe('the emulator under random command sequences', () => {
     );
   }, 60_000);
 
+  it('keeps them too from an org where a rule also holds a manual lock', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(dealsCommand, { minLength: 5, maxLength: 30 }), async (commands) => {
+        await runCommands(createEmulator({ now: steppingClock() }), [manualLockJoinedByRule, ...commands], counts);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+
   it('reports what was tried', () => {
     const codes = [...counts.codes.entries()].sort(([, a], [, b]) => b - a).map(([code, n]) => `${code} ${n}`);
     console.log(
@@ -30,6 +53,7 @@ describe('the emulator under random command sequences', () => {
         'Emulator properties:',
         `  ${counts.sequences} sequences, ${counts.commands} commands, ${counts.faultsInjected} faults injected`,
         `  answers by code: ${codes.join(', ')}`,
+        `  steps with a lock of each source: ${[...counts.lockSources.entries()].map(([source, n]) => `${source} ${n}`).join(', ')}`,
         `  unexpected 5xx: ${counts.unexpectedServerErrors}; invariant violations: 0 (any would have failed the run)`,
       ].join('\n'),
     );
@@ -37,6 +61,9 @@ describe('the emulator under random command sequences', () => {
     expect(counts.unexpectedServerErrors).toBe(0);
     for (const code of ['SUCCESS', 'RECORD_LOCKED', 'NO_PERMISSION', 'OAUTH_SCOPE_MISMATCH', 'NOT_ALLOWED']) {
       expect(counts.codes.get(code) ?? 0, `no ${code} answer was ever exercised`).toBeGreaterThan(0);
+    }
+    for (const source of ['Manual', 'Automatic', 'Both']) {
+      expect(counts.lockSources.get(source) ?? 0, `no ${source} lock was ever reached`).toBeGreaterThan(0);
     }
   });
 });

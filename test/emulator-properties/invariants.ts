@@ -2,7 +2,7 @@
  * What must hold of the emulator's state after every step, whatever happened before: one lock per
  * record at most, every lock belongs to a configured module and an existing record, automatic locks
  * come from a rule of the configuration (never from a POST), manual locks from a POST by someone
- * allowed to lock, with a reason Zoho would accept.
+ * allowed to lock, with a reason Zoho would accept; a "Both" lock is a manual one a rule also holds.
  */
 import { expect } from 'vitest';
 import type { EmulatorState } from '../../server/emulator/state';
@@ -26,14 +26,18 @@ export const checkInvariants = (state: EmulatorState, origins: LockOrigins): voi
     expect(lock.configurationId).toBe(configuration?.id);
     expect(recordOf(state, lock.module, lock.recordId), `lock ${lock.id} on a missing record`).toBeDefined();
 
+    if (lock.source !== 'Manual') {
+      expect(configuration?.lock_type, `${lock.source} lock ${lock.id} under manual-only locking`).not.toBe('manual');
+      expect(configuration?.locking_rules.map((r) => r.id), `${lock.source} lock ${lock.id} without its rule`).toContain(lock.ruleId);
+    } else {
+      expect(lock.ruleId).toBeNull();
+    }
     if (lock.source === 'Automatic') {
-      expect(configuration?.lock_type, `automatic lock ${lock.id} under manual-only locking`).not.toBe('manual');
-      expect(configuration?.locking_rules.map((r) => r.id), `automatic lock ${lock.id} without its rule`).toContain(lock.ruleId);
       expect(lock.reason).toBeNull();
       expect(lock.lockedById).toBeNull();
       expect(origins.posted.has(lock.id), `automatic lock ${lock.id} created by POST`).toBe(false);
     } else {
-      expect(lock.ruleId).toBeNull();
+      // "Manual" and "Both" locks were both set by hand.
       expect(origins.seededManual.has(lock.id) || origins.posted.has(lock.id), `manual lock ${lock.id} not from a POST`).toBe(true);
       const locker = state.users.find((u) => u.id === lock.lockedById);
       expect(locker && LOCKING_PROFILES.has(locker.profileId), `manual lock ${lock.id} by someone without Lock`).toBe(true);

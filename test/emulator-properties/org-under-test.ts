@@ -53,9 +53,10 @@ export const MODULES_UNDER_TEST = {
   Deals: {
     records: Object.values(SEED.deals),
     ruleField: 'Stage',
-    ruleValues: ['Qualification', 'Negotiation/Review', 'Closed Won', 'Closed Lost'],
+    // 'Proposal/Price Quote' is the stage of the seed's manually locked deal, so rules reach manual locks ("Both").
+    ruleValues: ['Qualification', 'Negotiation/Review', 'Closed Won', 'Closed Lost', 'Proposal/Price Quote'],
     changes: {
-      Stage: ['Qualification', 'Negotiation/Review', 'Closed Won', 'Closed Lost'],
+      Stage: ['Qualification', 'Negotiation/Review', 'Closed Won', 'Closed Lost', 'Proposal/Price Quote'],
       Description: [null, 'Call back in March', '<img src=x onerror=alert(1)>'],
       Next_Step: ['Send contract', 'Demo'],
       Amount: [1000, 48000, 250000],

@@ -1,8 +1,8 @@
 /**
  * The reference model of the module's locking configuration: only profiles with "Customize Zoho
  * CRM" read or change it; rules lock matching records (when asked to lock existing ones), removing a
- * rule or switching to manual-only releases the automatic locks, deleting the configuration
- * releases every lock of the module.
+ * rule or switching to manual-only releases the locks rules hold (a "Both" lock is manual again),
+ * deleting the configuration releases every lock of the module.
  */
 import { expect } from 'vitest';
 import type { EmulatorState, LockState } from '../../server/emulator/state';
@@ -32,18 +32,33 @@ const RULE_LIMIT = 5;
 const locksOfModule = (state: EmulatorState, module: string): LockState[] => state.locks.filter((l) => l.module === module);
 const locksElsewhere = (state: EmulatorState, module: string): LockState[] => state.locks.filter((l) => l.module !== module);
 
-/** Every record of the module that matches the rule and had no lock is now locked by it; the rest keep theirs. */
+/**
+ * Every record of the module that matches the rule and had no lock is now locked by it, a matching
+ * manual lock becomes "Both" with the rule, and every other lock is left as it was.
+ */
 const lockedExisting = (before: EmulatorState, after: EmulatorState, module: string, ruleId: string): void => {
   const rule = configurationOf(after, module)?.locking_rules.find((r) => r.id === ruleId);
   if (!rule) throw new Error('the new rule is missing from the configuration');
   for (const record of after.records[module] ?? []) {
     const previous = lockOf(before, module, record.id);
     const now = lockOf(after, module, record.id);
-    if (previous) expect(now).toEqual(previous);
-    else if (criteriaHold(rule.criteria, record.fields)) expect(now).toMatchObject({ source: 'Automatic', ruleId });
+    const matches = criteriaHold(rule.criteria, record.fields);
+    if (previous?.source === 'Manual' && matches) expect(now).toEqual({ ...previous, source: 'Both', ruleId });
+    else if (previous) expect(now).toEqual(previous);
+    else if (matches) expect(now).toMatchObject({ source: 'Automatic', ruleId });
     else expect(now).toBeUndefined();
   }
 };
+
+/**
+ * The locks after the rules named by `released` stop holding them: an automatic lock goes, a
+ * "Both" lock is manual again (reason and locker kept), every other lock stays.
+ */
+const releasedLocks = (before: EmulatorState, module: string, released: (lock: LockState) => boolean): LockState[] =>
+  before.locks.flatMap((l) => {
+    if (l.module !== module || l.source === 'Manual' || !released(l)) return [l];
+    return l.source === 'Both' ? [{ ...l, source: 'Manual' as const, ruleId: null }] : [];
+  });
 
 export const planConfigurationCommand = (command: ConfigurationCommand, { before, identity, actor }: PlanContext): Plan => {
   const module = command.module;
@@ -105,7 +120,7 @@ export const planConfigurationCommand = (command: ConfigurationCommand, { before
         (rules.length === 1 && rulesApply(configuration?.lock_type) ? outcome('DEPENDENT_FIELD_MISSING', 400) : null);
       return decide(request, problem, SUCCESS_200, (after) => {
         expect(configurationOf(after, module)?.locking_rules.map((r) => r.id)).not.toContain(ruleId);
-        expect(after.locks).toEqual(before.locks.filter((l) => !(l.module === module && l.ruleId === ruleId)));
+        expect(after.locks).toEqual(releasedLocks(before, module, (l) => l.ruleId === ruleId));
       });
     }
     case 'setLockType': {
@@ -114,8 +129,8 @@ export const planConfigurationCommand = (command: ConfigurationCommand, { before
         access ?? missing ?? (rulesApply(command.lockType) && rules.length === 0 ? outcome('DEPENDENT_FIELD_MISSING', 400) : null);
       return decide(request, problem, SUCCESS_200, (after) => {
         expect(configurationOf(after, module)?.lock_type).toBe(command.lockType);
-        const released = command.lockType === 'manual';
-        expect(after.locks).toEqual(before.locks.filter((l) => !(released && l.module === module && l.source === 'Automatic')));
+        const rulesOff = command.lockType === 'manual';
+        expect(after.locks).toEqual(releasedLocks(before, module, () => rulesOff));
       });
     }
     case 'deleteConfiguration': {

@@ -98,11 +98,12 @@ export const planLockCommand = (command: LockCommand, { before, identity, actor 
     case 'editReason': {
       const body = { data: [{ Locked_Reason__s: command.reason }] };
       const request = { method: 'PUT' as const, path: `${base}/${lockId}`, body };
+      // The body is checked before the lock it names; only a purely manual lock has an editable reason.
       const problem =
         common(true) ??
+        reasonProblem(command.reason) ??
         (!lock || lock.id !== lockId ? outcome('INVALID_DATA', 400) : null) ??
-        (lock?.source === 'Automatic' ? outcome('NOT_ALLOWED', 403) : null) ??
-        reasonProblem(command.reason);
+        (lock?.source !== 'Manual' ? outcome('NOT_ALLOWED', 403) : null);
       if (problem) return refused(problem, request);
       return {
         request,
@@ -123,7 +124,7 @@ export const planLockCommand = (command: LockCommand, { before, identity, actor 
       const problem =
         common(true) ??
         (!lock || lock.id !== lockId ? outcome('INVALID_DATA', 400) : null) ??
-        (lock?.source === 'Automatic' ? outcome('NOT_ALLOWED', 403) : null);
+        (lock?.source !== 'Manual' ? outcome('NOT_ALLOWED', 403) : null);
       if (problem) return refused(problem, request);
       return {
         request,

@@ -1,10 +1,10 @@
 /**
  * The reference model of record reads and changes: a locked record refuses changes to its
  * restricted fields for every profile the lock binds, accepts changes to excluded fields, and the
- * module's rules lock or release it after every change.
+ * module's rules lock or release it after every change (a manual lock a rule also holds is "Both").
  */
 import { expect } from 'vitest';
-import type { EmulatorState, LockState } from '../../server/emulator/state';
+import type { EmulatorState, LockSource, LockState } from '../../server/emulator/state';
 import type { Command } from './commands';
 import { boundBy, configurationOf, criteriaHold, lockOf, otherLocks, pick, recordOf } from './org-state';
 import { MODULES_UNDER_TEST } from './org-under-test';
@@ -24,19 +24,27 @@ const changeOf = (command: Extract<Command, { kind: 'updateRecord' }>): Record<s
   return change;
 };
 
-/** The lock a record should carry after a change, given the lock it had before. */
+/**
+ * The lock a record should carry after a change, given the lock it had before: a matching rule
+ * locks an unlocked record and joins a manual lock as "Both"; when no rule matches any more, an
+ * automatic lock goes and a "Both" lock is manual again.
+ */
 const lockAfterChange = (
   before: EmulatorState,
   module: string,
   fields: Record<string, unknown>,
   current: LockState | undefined,
-): { source: 'Manual' | 'Automatic'; ruleId: string | null } | null => {
+): { source: LockSource; ruleId: string | null } | null => {
   const configuration = configurationOf(before, module);
   const keep = current ? { source: current.source, ruleId: current.ruleId } : null;
   if (!configuration || configuration.lock_type === 'manual') return keep;
   const rule = configuration.locking_rules.find((r) => criteriaHold(r.criteria, fields));
-  if (current?.source === 'Automatic' && !rule) return null;
-  if (!current && rule) return { source: 'Automatic', ruleId: rule.id };
+  if (rule) {
+    if (!current) return { source: 'Automatic', ruleId: rule.id };
+    return current.source === 'Manual' ? { source: 'Both', ruleId: rule.id } : keep;
+  }
+  if (current?.source === 'Automatic') return null;
+  if (current?.source === 'Both') return { source: 'Manual', ruleId: null };
   return keep;
 };
 
@@ -84,7 +92,8 @@ export const planRecordCommand = (command: RecordCommand, { before, identity }: 
       const now = lockOf(after, module, recordId);
       if (expectedLock === null) expect(now).toBeUndefined();
       else expect(now).toMatchObject(expectedLock);
-      if (lock && now?.source === lock.source) expect(now).toEqual(lock);
+      // Whatever the rules did, a lock keeps its id, reason, locker and time.
+      if (lock && now) expect({ ...now, source: lock.source, ruleId: lock.ruleId }).toEqual(lock);
       expect(otherLocks(after, module, recordId)).toEqual(otherLocks(before, module, recordId));
     },
   };

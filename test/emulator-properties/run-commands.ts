@@ -21,6 +21,8 @@ export interface RunCounts {
   codes: Map<string, number>;
   /** Answers with HTTP 5xx that no fault asked for (must stay 0). */
   unexpectedServerErrors: number;
+  /** Steps after which some lock had this Lock_Source__s (Manual, Automatic, Both). */
+  lockSources: Map<string, number>;
 }
 
 export const emptyCounts = (): RunCounts => ({
@@ -29,6 +31,7 @@ export const emptyCounts = (): RunCounts => ({
   faultsInjected: 0,
   codes: new Map(),
   unexpectedServerErrors: 0,
+  lockSources: new Map(),
 });
 
 const snapshotOf = (emulator: Emulator): EmulatorState => emulator.snapshot() as EmulatorState;
@@ -83,6 +86,9 @@ const step = async (
     for (const lock of after.locks) if (!before.locks.some((l) => l.id === lock.id)) posted.add(lock.id);
   }
   checkInvariants(after, { seededManual, posted });
+  for (const source of new Set(after.locks.map((l) => l.source))) {
+    counts.lockSources.set(source, (counts.lockSources.get(source) ?? 0) + 1);
+  }
 };
 
 export const runCommands = async (emulator: Emulator, commands: readonly Command[], counts: RunCounts): Promise<void> => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, DEMO_USERS, SEED, type Emulator } from '../../server/emulator';
+import { hasScopes, moduleScope } from '../../server/emulator/auth';
 import { call } from './call';
 
 const NOW = new Date('2026-02-01T15:00:00Z');
@@ -63,14 +64,29 @@ describe('OAuth scopes', () => {
 
   it.each([
     ['POST', 'CREATE'],
+    ['PUT', 'UPDATE'],
     ['DELETE', 'DELETE'],
-  ])('%s on a lock needs the %s (or ALL) lock scope', async (method, op) => {
+  ])('%s on a lock needs the %s lock scope and the module scope of that operation', async (method, op) => {
     const path = method === 'POST' ? `/Deals/${SEED.deals.acmeRenewal}/Locking_Information__s` : `${lockPath}/${SEED.locks.hooliPricing}`;
-    const body = method === 'POST' ? { data: [{ Locked_Reason__s: 'x' }] } : undefined;
-    const wrong = await call(emulator, method, path, { token: scoped(['ZohoCRM.modules.lockinginformation.READ', 'ZohoCRM.modules.deals.READ']), body });
-    expect(wrong.json.code).toBe('OAUTH_SCOPE_MISMATCH');
-    const right = await call(emulator, method, path, { token: scoped([`ZohoCRM.modules.lockinginformation.${op}`, 'ZohoCRM.modules.deals.READ']), body });
+    const body = method === 'DELETE' ? undefined : { data: [{ Locked_Reason__s: 'x' }] };
+    const refused = [
+      ['ZohoCRM.modules.lockinginformation.READ', `ZohoCRM.modules.deals.${op}`],
+      [`ZohoCRM.modules.lockinginformation.${op}`, 'ZohoCRM.modules.deals.READ'],
+    ];
+    for (const scopes of refused) {
+      expect((await call(emulator, method, path, { token: scoped(scopes), body })).json.code, scopes.join(' ')).toBe('OAUTH_SCOPE_MISMATCH');
+    }
+    const right = await call(emulator, method, path, { token: scoped([`ZohoCRM.modules.lockinginformation.${op}`, `ZohoCRM.modules.deals.${op}`]), body });
     expect(right.json.data[0].code).toBe('SUCCESS');
+  });
+
+  it.each([
+    ['Projects__c', ['ZohoCRM.modules.custom.CREATE'], true],
+    ['Projects__c', ['ZohoCRM.modules.custom.ALL'], true],
+    ['Projects__c', ['ZohoCRM.modules.custom.READ'], false],
+    ['Deals', ['ZohoCRM.modules.custom.CREATE'], false],
+  ])('a CREATE on %s is allowed by %j: %s', (module, granted, allowed) => {
+    expect(hasScopes(granted, [moduleScope(module, ['CREATE'])])).toBe(allowed);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, SEED, type Emulator } from '../../server/emulator';
 import { call } from './call';
+import { byName, expectRefusal, itemError, zohoError, type Refusal } from './refusals';
 
 const ADMIN = '1000.demo.admin';
 const PATH = '/settings/record_locking_configurations';
@@ -21,7 +22,12 @@ beforeEach(() => {
   emulator = createEmulator({ now: () => new Date('2026-02-01T15:00:00Z') });
 });
 
-const itemError = (answer: { json: any }) => answer.json.record_locking_configurations[0];
+const firstItem = (answer: { json: any }) => answer.json.record_locking_configurations[0];
+/** Where in the body a field-level error points: `api_name` and the JSON path of `key` (or of a deeper `path`). */
+const at = (key: string, path = key) => ({ api_name: key, json_path: `$.record_locking_configurations[0].${path}` });
+const configurationError = (code: string, message: string, details: Record<string, unknown>) =>
+  itemError('record_locking_configurations', code, message, details);
+const CUSTOMIZE_DENIED = zohoError('NO_PERMISSION', 'permission denied', { permissions: ['Crm_Implied_Customize_Zoho_CRM'] });
 
 describe('GET record_locking_configurations', () => {
   it('answers the Deals configuration with every documented key', async () => {
@@ -68,33 +74,35 @@ describe('GET record_locking_configurations', () => {
     expect(answer.json.record_locking_configurations[0]).toMatchObject({ id: SEED.configurations.leads, lock_type: 'manual' });
   });
 
-  it('refuses a user without Customize Zoho CRM with NO_PERMISSION 403', async () => {
-    const answer = await call(emulator, 'GET', `${PATH}?module=Deals`, { token: '1000.demo.manager' });
-    expect(answer.status).toBe(403);
-    expect(answer.json).toEqual({
-      code: 'NO_PERMISSION',
-      details: { permissions: ['Crm_Implied_Customize_Zoho_CRM'] },
-      message: 'permission denied',
-      status: 'error',
-    });
-  });
+  const refusals: Refusal[] = [
+    {
+      name: 'refuses a user without Customize Zoho CRM with NO_PERMISSION 403',
+      method: 'GET',
+      path: `${PATH}?module=Deals`,
+      options: { token: '1000.demo.manager' },
+      status: 403,
+      json: CUSTOMIZE_DENIED,
+    },
+    {
+      name: 'answers REQUIRED_PARAM_MISSING without module',
+      method: 'GET',
+      path: PATH,
+      options: { token: ADMIN },
+      status: 400,
+      json: zohoError('REQUIRED_PARAM_MISSING', 'One of the expected parameter is missing', { param_name: 'module' }),
+    },
+    {
+      name: 'answers INVALID_MODULE for an unknown module',
+      method: 'GET',
+      path: `${PATH}?module=Campaigns`,
+      options: { token: ADMIN },
+      status: 400,
+      json: zohoError('INVALID_MODULE', 'the module name given seems to be invalid'),
+    },
+  ];
 
-  it('answers REQUIRED_PARAM_MISSING without module and INVALID_MODULE for an unknown one', async () => {
-    const missing = await call(emulator, 'GET', PATH, { token: ADMIN });
-    expect(missing.json).toEqual({
-      code: 'REQUIRED_PARAM_MISSING',
-      details: { param_name: 'module' },
-      message: 'One of the expected parameter is missing',
-      status: 'error',
-    });
-    const unknown = await call(emulator, 'GET', `${PATH}?module=Campaigns`, { token: ADMIN });
-    expect(unknown.json).toEqual({
-      code: 'INVALID_MODULE',
-      details: {},
-      message: 'the module name given seems to be invalid',
-      status: 'error',
-    });
-  });
+  it.each(byName(refusals))('%s', (_name, refusal) => expectRefusal(emulator, refusal));
+
 });
 
 describe('POST record_locking_configurations', () => {
@@ -122,51 +130,6 @@ describe('POST record_locking_configurations', () => {
     expect(lock.status).toBe(201);
   });
 
-  it('answers LIMIT_EXCEEDED when the module already has one', async () => {
-    const answer = await call(emulator, 'POST', `${PATH}?module=Deals`, { token: ADMIN, body: wrap({ lock_type: 'manual' }) });
-    expect(answer.status).toBe(400);
-    expect(answer.json).toEqual({
-      code: 'LIMIT_EXCEEDED',
-      details: { param_name: 'module', limit: 1 },
-      message: 'Configuration already created for this module',
-      status: 'error',
-    });
-  });
-
-  it('answers MANDATORY_NOT_FOUND for a missing lock_type', async () => {
-    const answer = await call(emulator, 'POST', `${PATH}?module=Contacts`, { token: ADMIN, body: wrap({}) });
-    expect(answer.json).toEqual({
-      record_locking_configurations: [
-        {
-          code: 'MANDATORY_NOT_FOUND',
-          details: { api_name: 'lock_type', json_path: '$.record_locking_configurations[0].lock_type' },
-          message: 'required field not found',
-          status: 'error',
-        },
-      ],
-    });
-  });
-
-  it.each([
-    ['lock_type', { lock_type: 'sometimes' }, 'lock_type not found', ['manual', 'automatic', 'both']],
-    [
-      'locked_for',
-      { lock_type: 'manual', locked_for: 'nobody' },
-      'locked_for not found',
-      ['all_profiles', 'all_profiles_except_excluded_profiles'],
-    ],
-    [
-      'restricted_actions',
-      { lock_type: 'manual', restricted_actions: ['update', 'fly'] },
-      'action not found',
-      ['convert', 'update', 'delete', 'change_owner', 'tags'],
-    ],
-  ])('answers INVALID_DATA with supported_values for a bad %s', async (_key, item, message, supported) => {
-    const answer = await call(emulator, 'POST', `${PATH}?module=Contacts`, { token: ADMIN, body: wrap(item) });
-    expect(answer.status).toBe(400);
-    expect(itemError(answer)).toMatchObject({ code: 'INVALID_DATA', message, details: { supported_values: supported } });
-  });
-
   it('accepts the singular all_profiles_except_excluded_profile and stores the plural', async () => {
     await call(emulator, 'POST', `${PATH}?module=Contacts`, {
       token: ADMIN,
@@ -183,55 +146,115 @@ describe('POST record_locking_configurations', () => {
     });
   });
 
-  it.each([
-    [
-      'locking_rules for automatic',
-      { lock_type: 'automatic' },
-      { api_name: 'locking_rules', dependee: { api_name: 'lock_type', json_path: '$.record_locking_configurations[0].lock_type' } },
-    ],
-    [
-      'lock_excluded_profiles for except',
-      { lock_type: 'manual', locked_for: 'all_profiles_except_excluded_profiles' },
-      { api_name: 'lock_excluded_profiles', dependee: { api_name: 'locked_for', json_path: '$.record_locking_configurations[0].locked_for' } },
-    ],
-  ])('answers DEPENDENT_FIELD_MISSING without %s', async (_name, item, details) => {
-    const answer = await call(emulator, 'POST', `${PATH}?module=Contacts`, { token: ADMIN, body: wrap(item) });
-    expect(itemError(answer)).toMatchObject({ code: 'DEPENDENT_FIELD_MISSING', details, status: 'error' });
-  });
-
   const many = (n: number, make: (i: number) => unknown) => Array.from({ length: n }, (_, i) => make(i));
-
-  it.each([
-    ['locking_rules', 5, { lock_type: 'both', locking_rules: many(6, (i) => lastNameRule(`Rule ${i}`, `S${i}`)) }],
-    ['lock_excluded_profiles', 15, { lock_type: 'manual', lock_excluded_profiles: many(16, () => ({ id: SEED.profiles.intern })) }],
-    ['excluded_fields', 15, { lock_type: 'manual', excluded_fields: many(16, () => ({ api_name: 'Email' })) }],
-    ['restricted_custom_buttons', 30, { lock_type: 'manual', restricted_custom_buttons: many(31, () => ({ id: '1' })) }],
-  ])('answers LIMIT_EXCEEDED with details.limit for too many %s', async (key, limit, item) => {
-    const answer = await call(emulator, 'POST', `${PATH}?module=Contacts`, { token: ADMIN, body: wrap(item) });
-    expect(answer.status).toBe(400);
-    expect(itemError(answer)).toMatchObject({ code: 'LIMIT_EXCEEDED', details: { limit, api_name: key } });
+  const create = (item: Record<string, unknown>, module = 'Contacts') => ({
+    method: 'POST',
+    path: `${PATH}?module=${module}`,
+    options: { token: ADMIN, body: wrap(item) },
   });
+  const refusals: Refusal[] = [
+    {
+      name: 'answers LIMIT_EXCEEDED when the module already has one',
+      ...create({ lock_type: 'manual' }, 'Deals'),
+      status: 400,
+      json: zohoError('LIMIT_EXCEEDED', 'Configuration already created for this module', { param_name: 'module', limit: 1 }),
+    },
+    {
+      name: 'answers MANDATORY_NOT_FOUND for a missing lock_type',
+      ...create({}),
+      status: 400,
+      json: configurationError('MANDATORY_NOT_FOUND', 'required field not found', at('lock_type')),
+    },
+    ...(
+      [
+        ['lock_type', { lock_type: 'sometimes' }, 'lock_type not found', ['manual', 'automatic', 'both'], at('lock_type')],
+        [
+          'locked_for',
+          { lock_type: 'manual', locked_for: 'nobody' },
+          'locked_for not found',
+          ['all_profiles', 'all_profiles_except_excluded_profiles'],
+          at('locked_for'),
+        ],
+        [
+          'restricted_actions',
+          { lock_type: 'manual', restricted_actions: ['update', 'fly'] },
+          'action not found',
+          ['convert', 'update', 'delete', 'change_owner', 'tags'],
+          at('restricted_actions', 'restricted_actions[1]'),
+        ],
+      ] as const
+    ).map(([key, item, message, supported, where]) => ({
+      name: `answers INVALID_DATA with supported_values for a bad ${key}`,
+      ...create(item),
+      status: 400,
+      json: configurationError('INVALID_DATA', message, { supported_values: supported, ...where }),
+    })),
+    {
+      name: 'answers DEPENDENT_FIELD_MISSING without locking_rules for automatic',
+      ...create({ lock_type: 'automatic' }),
+      status: 400,
+      json: configurationError(
+        'DEPENDENT_FIELD_MISSING',
+        'locking_rules should have been given when lock_type is given as automatic or both',
+        { dependee: at('lock_type'), ...at('locking_rules') },
+      ),
+    },
+    {
+      name: 'answers DEPENDENT_FIELD_MISSING without lock_excluded_profiles for except',
+      ...create({ lock_type: 'manual', locked_for: 'all_profiles_except_excluded_profiles' }),
+      status: 400,
+      json: configurationError(
+        'DEPENDENT_FIELD_MISSING',
+        'lock_excluded_profiles should have been given when locked_for is given as all_profiles_except_excluded_profiles ',
+        { dependee: at('locked_for'), ...at('lock_excluded_profiles') },
+      ),
+    },
+    ...(
+      [
+        ['locking_rules', 5, 'locking rules', { lock_type: 'both', locking_rules: many(6, (i) => lastNameRule(`Rule ${i}`, `S${i}`)) }],
+        [
+          'lock_excluded_profiles',
+          15,
+          'excluded profiles',
+          { lock_type: 'manual', lock_excluded_profiles: many(16, () => ({ id: SEED.profiles.intern })) },
+        ],
+        ['excluded_fields', 15, 'excluded fields', { lock_type: 'manual', excluded_fields: many(16, () => ({ api_name: 'Email' })) }],
+        [
+          'restricted_custom_buttons',
+          30,
+          'restricted custom buttons',
+          { lock_type: 'manual', restricted_custom_buttons: many(31, () => ({ id: '1' })) },
+        ],
+      ] as const
+    ).map(([key, limit, words, item]) => ({
+      name: `answers LIMIT_EXCEEDED with details.limit for too many ${key}`,
+      ...create(item),
+      status: 400,
+      json: configurationError('LIMIT_EXCEEDED', `Maximum limit for ${words} exceeded`, {
+        limit,
+        available_limit: limit,
+        ...at(key),
+      }),
+    })),
+    {
+      name: 'answers DUPLICATE_DATA for two rules with one name',
+      ...create({ lock_type: 'automatic', locking_rules: [lastNameRule('Same', 'A'), lastNameRule('Same', 'B')] }),
+      status: 400,
+      json: configurationError(
+        'DUPLICATE_DATA',
+        'Duplicate rule name found, Enter unique rulename.',
+        at('locking_rules', 'locking_rules[1].name'),
+      ),
+    },
+    {
+      name: 'refuses Owner as an excluded field with NOT_SUPPORTED',
+      ...create({ lock_type: 'manual', excluded_fields: [{ api_name: 'Email' }, { api_name: 'Owner' }] }),
+      status: 400,
+      json: configurationError('NOT_SUPPORTED', 'Field not supported', at('excluded_fields', 'excluded_fields[1].api_name')),
+    },
+  ];
 
-  it('answers DUPLICATE_DATA for two rules with one name', async () => {
-    const answer = await call(emulator, 'POST', `${PATH}?module=Contacts`, {
-      token: ADMIN,
-      body: wrap({ lock_type: 'automatic', locking_rules: [lastNameRule('Same', 'A'), lastNameRule('Same', 'B')] }),
-    });
-    expect(itemError(answer)).toEqual({
-      code: 'DUPLICATE_DATA',
-      details: { api_name: 'locking_rules', json_path: '$.record_locking_configurations[0].locking_rules[1].name' },
-      message: 'Duplicate rule name found, Enter unique rulename.',
-      status: 'error',
-    });
-  });
-
-  it('refuses Owner as an excluded field with NOT_SUPPORTED', async () => {
-    const answer = await call(emulator, 'POST', `${PATH}?module=Contacts`, {
-      token: ADMIN,
-      body: wrap({ lock_type: 'manual', excluded_fields: [{ api_name: 'Email' }, { api_name: 'Owner' }] }),
-    });
-    expect(itemError(answer)).toMatchObject({ code: 'NOT_SUPPORTED', message: 'Field not supported' });
-  });
+  it.each(byName(refusals))('%s', (_name, refusal) => expectRefusal(emulator, refusal));
 });
 
 describe('PUT record_locking_configurations', () => {
@@ -247,7 +270,7 @@ describe('PUT record_locking_configurations', () => {
       ],
     });
     expect(answer.status).toBe(200);
-    expect(itemError(answer)).toEqual({
+    expect(firstItem(answer)).toEqual({
       code: 'SUCCESS',
       details: { id: SEED.configurations.deals },
       message: 'record locking configuration updated successfully',
@@ -296,19 +319,26 @@ describe('PUT record_locking_configurations', () => {
     });
   });
 
-  it('answers MANDATORY_NOT_FOUND for an id missing from both path and body', async () => {
-    const answer = await update({ lock_type: 'manual' });
-    expect(itemError(answer)).toMatchObject({ code: 'MANDATORY_NOT_FOUND', details: { api_name: 'id' } });
-  });
+  const refusals: Refusal[] = [
+    {
+      name: 'answers MANDATORY_NOT_FOUND for an id missing from both path and body',
+      method: 'PUT',
+      path: `${PATH}?module=Deals`,
+      options: { token: ADMIN, body: wrap({ lock_type: 'manual' }) },
+      status: 400,
+      json: configurationError('MANDATORY_NOT_FOUND', 'required field not found', at('id')),
+    },
+    {
+      name: 'refuses a non-administrator with NO_PERMISSION',
+      method: 'PUT',
+      path: `${PATH}?module=Deals`,
+      options: { token: '1000.demo.rep', body: wrap({ id: SEED.configurations.deals, lock_type: 'manual' }) },
+      status: 403,
+      json: CUSTOMIZE_DENIED,
+    },
+  ];
 
-  it('refuses a non-administrator with NO_PERMISSION', async () => {
-    const answer = await call(emulator, 'PUT', `${PATH}?module=Deals`, {
-      token: '1000.demo.rep',
-      body: wrap({ id: SEED.configurations.deals, lock_type: 'manual' }),
-    });
-    expect(answer.status).toBe(403);
-    expect(answer.json.details.permissions).toEqual(['Crm_Implied_Customize_Zoho_CRM']);
-  });
+  it.each(byName(refusals))('%s', (_name, refusal) => expectRefusal(emulator, refusal));
 });
 
 describe('DELETE record_locking_configurations', () => {
@@ -318,7 +348,7 @@ describe('DELETE record_locking_configurations', () => {
   ])('deletes by %s and unlocks every record of the module', async (_how, path) => {
     const answer = await call(emulator, 'DELETE', path, { token: ADMIN });
     expect(answer.status).toBe(200);
-    expect(itemError(answer)).toEqual({
+    expect(firstItem(answer)).toEqual({
       code: 'SUCCESS',
       details: { id: SEED.configurations.deals },
       message: 'record locking configuration deleted',
@@ -330,13 +360,17 @@ describe('DELETE record_locking_configurations', () => {
     expect(lock.json.code).toBe('NOT_ALLOWED');
   });
 
-  it('answers INVALID_DATA at index 2 for an unknown id', async () => {
-    const answer = await call(emulator, 'DELETE', `${PATH}/5843104000000000001?module=Deals`, { token: ADMIN });
-    expect(answer.json).toEqual({
-      code: 'INVALID_DATA',
-      details: { resource_path_index: 2 },
-      message: 'the id given seems to be invalid',
-      status: 'error',
-    });
-  });
+
+  it.each(
+    byName([
+      {
+        name: 'answers INVALID_DATA at index 2 for an unknown id',
+        method: 'DELETE',
+        path: `${PATH}/5843104000000000001?module=Deals`,
+        options: { token: ADMIN },
+        status: 400,
+        json: zohoError('INVALID_DATA', 'the id given seems to be invalid', { resource_path_index: 2 }),
+      },
+    ]),
+  )('%s', (_name, refusal) => expectRefusal(emulator, refusal));
 });

@@ -1,12 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, SEED, type Emulator } from '../../server/emulator';
 import { call } from './call';
+import { byName, expectRefusal, itemError, zohoError, type Refusal } from './refusals';
 
 const NOW = new Date('2026-02-01T15:00:00Z');
 const { deals } = SEED;
 const lockPath = (recordId: string, module = 'Deals'): string => `/${module}/${recordId}/Locking_Information__s`;
 const FIELDS = '?fields=Locked_For__s,Locked_Reason__s,Lock_Source__s,Locked_Time__s,Locked_By__s,Record_Locking_Rule_Id__s,Record_Locking_Configuration_Id__s';
 const reasonBody = (reason: unknown) => ({ data: [{ Locked_Reason__s: reason }] });
+const hooliLock = `${lockPath(deals.hooliPricing)}/${SEED.locks.hooliPricing}`;
+const initechLock = `${lockPath(deals.initechClosedWon)}/${SEED.locks.initechClosedWon}`;
+const REASON_PATH = { api_name: 'Locked_Reason__s', json_path: '$.data[0].Locked_Reason__s' };
+const AT_RECORD = { resource_path_index: 1 };
+const ALREADY_LOCKED = zohoError('NOT_ALLOWED', 'record is already locked', AT_RECORD);
+const LOCK_DENIED = zohoError('NO_PERMISSION', 'Permission denied to customize record lock configurations', AT_RECORD);
+const RELATION_NOT_FOUND = zohoError('INVALID_DATA', 'relation not found');
+const unlockHooli = (org: Emulator) => call(org, 'DELETE', hooliLock);
 
 let emulator: Emulator;
 beforeEach(() => {
@@ -80,17 +89,6 @@ describe('GET Locking_Information__s', () => {
     expect(answer.json.data[0]).toMatchObject({ $editable: false, $sharing_permission: 'read_only' });
   });
 
-  it('answers REQUIRED_PARAM_MISSING without fields', async () => {
-    const answer = await call(emulator, 'GET', lockPath(deals.hooliPricing));
-    expect(answer.status).toBe(400);
-    expect(answer.json).toEqual({
-      code: 'REQUIRED_PARAM_MISSING',
-      details: { param_name: 'fields' },
-      message: 'One of the expected parameter is missing',
-      status: 'error',
-    });
-  });
-
   it('answers the same under /crm/v7', async () => {
     const answer = await call(
       emulator,
@@ -111,75 +109,67 @@ describe('GET Locking_Information__s', () => {
   });
 });
 
-describe('errors shared by the lock endpoints', () => {
-  it.each([
-    ['GET', `${lockPath(SEED.contacts.aliceSmith, 'Contacts')}?fields=Lock_Source__s`],
-    ['POST', lockPath(SEED.contacts.aliceSmith, 'Contacts')],
-  ])('%s on a module without configuration answers NOT_ALLOWED 400', async (method, path) => {
-    const answer = await call(emulator, method, path, { body: reasonBody('x') });
-    expect(answer.status).toBe(400);
-    expect(answer.json).toEqual({
-      code: 'NOT_ALLOWED',
-      details: { resource_path_index: 2 },
-      message: 'Required Record Locking Configuration is not present',
-      status: 'error',
-    });
-  });
+describe('refusals shared by the lock endpoints', () => {
+  const refusals: Refusal[] = [
+    {
+      name: 'GET without fields answers REQUIRED_PARAM_MISSING',
+      method: 'GET',
+      path: lockPath(deals.hooliPricing),
+      status: 400,
+      json: zohoError('REQUIRED_PARAM_MISSING', 'One of the expected parameter is missing', { param_name: 'fields' }),
+    },
+    ...(['GET', 'POST'] as const).map((method) => ({
+      name: `${method} on a module without configuration answers NOT_ALLOWED 400`,
+      method,
+      path: `${lockPath(SEED.contacts.aliceSmith, 'Contacts')}${method === 'GET' ? '?fields=Lock_Source__s' : ''}`,
+      options: { body: reasonBody('x') },
+      status: 400,
+      json: zohoError('NOT_ALLOWED', 'Required Record Locking Configuration is not present', { resource_path_index: 2 }),
+    })),
+    ...['Campaigns', 'Notes', 'deals', 'Nope'].map((module) => ({
+      name: `answers INVALID_MODULE for ${module}`,
+      method: 'GET',
+      path: `/${module}/${deals.acmeRenewal}/Locking_Information__s?fields=id`,
+      status: 400,
+      json: zohoError('INVALID_MODULE', 'the module name given seems to be invalid', { resource_path_index: 0 }),
+    })),
+    {
+      name: 'answers INVALID_DATA at index 1 for a record id that is not an id',
+      method: 'GET',
+      path: '/Deals/abc123/Locking_Information__s?fields=id',
+      status: 400,
+      json: zohoError('INVALID_DATA', 'the related id given seems to be invalid', AT_RECORD),
+    },
+    {
+      name: 'answers INVALID_DATA "relation not found" for a record that does not exist',
+      method: 'POST',
+      path: lockPath('5843104000000999999'),
+      options: { body: reasonBody('x') },
+      status: 400,
+      json: RELATION_NOT_FOUND,
+    },
+    ...['not-an-id/extra', 'not-an-id', '58431040000004200O3', '-1'].map((lockId) => ({
+      name: `answers INVALID_URL_PATTERN 404 for the malformed lock id ${lockId}`,
+      method: 'GET',
+      path: `${lockPath(deals.hooliPricing)}/${lockId}`,
+      status: 404,
+      json: zohoError('INVALID_URL_PATTERN', 'Please check if the URL trying to access is a correct one'),
+    })),
+    ...[
+      ['PATCH', lockPath(deals.hooliPricing)],
+      ['PUT', lockPath(deals.hooliPricing)],
+      ['DELETE', lockPath(deals.hooliPricing)],
+      ['POST', hooliLock],
+    ].map(([method = '', path = '']) => ({
+      name: `answers INVALID_REQUEST_METHOD 403 for ${method} ${path}`,
+      method,
+      path,
+      status: 403,
+      json: zohoError('INVALID_REQUEST_METHOD', 'The http request method type is not a valid one'),
+    })),
+  ];
 
-  it.each(['Campaigns', 'Notes', 'deals', 'Nope'])('answers INVALID_MODULE for %s', async (module) => {
-    const answer = await call(emulator, 'GET', `/${module}/${deals.acmeRenewal}/Locking_Information__s?fields=id`);
-    expect(answer.status).toBe(400);
-    expect(answer.json).toEqual({
-      code: 'INVALID_MODULE',
-      details: { resource_path_index: 0 },
-      message: 'the module name given seems to be invalid',
-      status: 'error',
-    });
-  });
-
-  it('answers INVALID_DATA at index 1 for a record id that is not an id', async () => {
-    const answer = await call(emulator, 'GET', '/Deals/abc123/Locking_Information__s?fields=id');
-    expect(answer.status).toBe(400);
-    expect(answer.json).toEqual({
-      code: 'INVALID_DATA',
-      details: { resource_path_index: 1 },
-      message: 'the related id given seems to be invalid',
-      status: 'error',
-    });
-  });
-
-  it('answers INVALID_DATA "relation not found" for a record that does not exist', async () => {
-    const answer = await call(emulator, 'POST', lockPath('5843104000000999999'), { body: reasonBody('x') });
-    expect(answer.status).toBe(400);
-    expect(answer.json).toEqual({ code: 'INVALID_DATA', details: {}, message: 'relation not found', status: 'error' });
-  });
-
-  it('answers INVALID_URL_PATTERN 404 for a malformed lock id', async () => {
-    const answer = await call(emulator, 'GET', `${lockPath(deals.hooliPricing)}/not-an-id/extra`);
-    expect(answer.status).toBe(404);
-    expect(answer.json).toEqual({
-      code: 'INVALID_URL_PATTERN',
-      details: {},
-      message: 'Please check if the URL trying to access is a correct one',
-      status: 'error',
-    });
-  });
-
-  it.each([
-    ['PATCH', lockPath(deals.hooliPricing)],
-    ['PUT', lockPath(deals.hooliPricing)],
-    ['DELETE', lockPath(deals.hooliPricing)],
-    ['POST', `${lockPath(deals.hooliPricing)}/${SEED.locks.hooliPricing}`],
-  ])('answers INVALID_REQUEST_METHOD 403 for %s %s', async (method, path) => {
-    const answer = await call(emulator, method, path);
-    expect(answer.status).toBe(403);
-    expect(answer.json).toEqual({
-      code: 'INVALID_REQUEST_METHOD',
-      details: {},
-      message: 'The http request method type is not a valid one',
-      status: 'error',
-    });
-  });
+  it.each(byName(refusals))('%s', (_name, refusal) => expectRefusal(emulator, refusal));
 });
 
 describe('POST Locking_Information__s (lock)', () => {
@@ -221,103 +211,89 @@ describe('POST Locking_Information__s (lock)', () => {
     expect(record.json.data[0].Locked__s).toBe(true);
   });
 
-  it.each([
-    ['missing', {}],
-    ['null', { Locked_Reason__s: null }],
-    ['empty', { Locked_Reason__s: '' }],
-    ['whitespace', { Locked_Reason__s: ' \n\t ' }],
-  ])('answers MANDATORY_NOT_FOUND inside data[] for a %s reason', async (_name, item) => {
-    const answer = await call(emulator, 'POST', lockPath(deals.acmeRenewal), { body: { data: [item] } });
-    expect(answer.status).toBe(400);
-    expect(answer.json).toEqual({
-      data: [
-        {
-          code: 'MANDATORY_NOT_FOUND',
-          details: { api_name: 'Locked_Reason__s', json_path: '$.data[0].Locked_Reason__s' },
-          message: 'required field not found',
-          status: 'error',
-        },
-      ],
-    });
-  });
-
-  it('accepts a reason of exactly 3000 characters and refuses 3001 with INVALID_DATA', async () => {
-    const tooLong = await call(emulator, 'POST', lockPath(deals.acmeRenewal), { body: reasonBody('x'.repeat(3001)) });
-    expect(tooLong.status).toBe(400);
-    expect(tooLong.json.data[0]).toMatchObject({
-      code: 'INVALID_DATA',
-      details: { api_name: 'Locked_Reason__s', maximum_length: 3000 },
-      status: 'error',
-    });
+  it('accepts a reason of exactly 3000 characters', async () => {
     const exact = await call(emulator, 'POST', lockPath(deals.acmeRenewal), { body: reasonBody('x'.repeat(3000)) });
     expect(exact.status).toBe(201);
   });
 
-  it.each([
-    ['manually', deals.hooliPricing],
-    ['automatically', deals.initechClosedWon],
-  ])('answers NOT_ALLOWED 403 for a record already locked %s', async (_how, recordId) => {
-    const answer = await call(emulator, 'POST', lockPath(recordId), { body: reasonBody('again') });
-    expect(answer.status).toBe(403);
-    expect(answer.json).toEqual({
-      code: 'NOT_ALLOWED',
-      details: { resource_path_index: 1 },
-      message: 'record is already locked',
-      status: 'error',
-    });
+  const lock = (recordId: string, reason: unknown = 'again', module = 'Deals') => ({
+    method: 'POST',
+    path: lockPath(recordId, module),
+    options: { body: reasonBody(reason) },
   });
-
-  it('answers NOT_ALLOWED 403 when only automatic locking is configured', async () => {
-    await call(emulator, 'PUT', '/settings/record_locking_configurations?module=Leads', {
-      token: '1000.demo.admin',
-      body: {
-        record_locking_configurations: [
-          {
-            id: SEED.configurations.leads,
-            lock_type: 'automatic',
-            locking_rules: [{ name: 'Junk', criteria: { comparator: 'equal', field: { api_name: 'Lead_Status' }, value: 'Junk' } }],
+  const refusals: Refusal[] = [
+    ...(
+      [
+        ['missing', {}],
+        ['null', { Locked_Reason__s: null }],
+        ['empty', { Locked_Reason__s: '' }],
+        ['whitespace', { Locked_Reason__s: ' \n\t ' }],
+      ] as const
+    ).map(([what, item]) => ({
+      name: `answers MANDATORY_NOT_FOUND inside data[] for a ${what} reason`,
+      method: 'POST',
+      path: lockPath(deals.acmeRenewal),
+      options: { body: { data: [item] } },
+      status: 400,
+      json: itemError('data', 'MANDATORY_NOT_FOUND', 'required field not found', REASON_PATH),
+    })),
+    {
+      name: 'refuses a reason of 3001 characters with INVALID_DATA inside data[]',
+      ...lock(deals.acmeRenewal, 'x'.repeat(3001)),
+      status: 400,
+      json: itemError('data', 'INVALID_DATA', 'invalid data', { ...REASON_PATH, maximum_length: 3000 }),
+    },
+    { name: 'answers NOT_ALLOWED 403 for a record already locked manually', ...lock(deals.hooliPricing), status: 403, json: ALREADY_LOCKED },
+    { name: 'answers NOT_ALLOWED 403 for a record already locked automatically', ...lock(deals.initechClosedWon), status: 403, json: ALREADY_LOCKED },
+    {
+      name: 'answers NOT_ALLOWED 403 when only automatic locking is configured',
+      ...lock(SEED.leads.janeDoe, 'x', 'Leads'),
+      arrange: (org) =>
+        call(org, 'PUT', '/settings/record_locking_configurations?module=Leads', {
+          token: '1000.demo.admin',
+          body: {
+            record_locking_configurations: [
+              {
+                id: SEED.configurations.leads,
+                lock_type: 'automatic',
+                locking_rules: [{ name: 'Junk', criteria: { comparator: 'equal', field: { api_name: 'Lead_Status' }, value: 'Junk' } }],
+              },
+            ],
           },
-        ],
-      },
-    });
-    const answer = await call(emulator, 'POST', lockPath(SEED.leads.janeDoe, 'Leads'), { body: reasonBody('x') });
-    expect(answer.status).toBe(403);
-    expect(answer.json.message).toBe('record cannot be locked, only automatic locking is configured');
-  });
+        }),
+      status: 403,
+      json: zohoError('NOT_ALLOWED', 'record cannot be locked, only automatic locking is configured', AT_RECORD),
+    },
+    {
+      name: 'answers NO_PERMISSION 403 to a profile without the Lock permission and stores nothing',
+      ...lock(deals.acmeRenewal, 'x'),
+      options: { token: '1000.demo.intern', body: reasonBody('x') },
+      status: 403,
+      json: LOCK_DENIED,
+    },
+    {
+      name: 'answers NOT_APPROVED for a record awaiting approval',
+      ...lock(deals.soylentApproval, 'x'),
+      status: 400,
+      json: zohoError('NOT_APPROVED', 'Record is not approved', { id: deals.soylentApproval }),
+    },
+    {
+      name: 'answers RECORD_LOCKED zia_vision_processing for a record under Zia image processing',
+      ...lock(deals.starkImages, 'x'),
+      status: 400,
+      json: zohoError('RECORD_LOCKED', 'Cannot update record that is not approved yet', {
+        id: deals.starkImages,
+        action: 'zia_vision_processing',
+      }),
+    },
+  ];
 
-  it('answers NO_PERMISSION 403 to a profile without the Lock permission and stores nothing', async () => {
-    const answer = await call(emulator, 'POST', lockPath(deals.acmeRenewal), {
-      token: '1000.demo.intern',
-      body: reasonBody('x'),
-    });
-    expect(answer.status).toBe(403);
-    expect(answer.json).toMatchObject({ code: 'NO_PERMISSION', details: { resource_path_index: 1 }, status: 'error' });
-    expect((await call(emulator, 'GET', lockPath(deals.acmeRenewal) + FIELDS)).status).toBe(204);
-  });
-
-  it('answers NOT_APPROVED for a record awaiting approval', async () => {
-    const answer = await call(emulator, 'POST', lockPath(deals.soylentApproval), { body: reasonBody('x') });
-    expect(answer.status).toBe(400);
-    expect(answer.json).toMatchObject({ code: 'NOT_APPROVED', details: { id: deals.soylentApproval }, status: 'error' });
-  });
-
-  it('answers RECORD_LOCKED zia_vision_processing for a record under Zia image processing', async () => {
-    const answer = await call(emulator, 'POST', lockPath(deals.starkImages), { body: reasonBody('x') });
-    expect(answer.status).toBe(400);
-    expect(answer.json).toEqual({
-      code: 'RECORD_LOCKED',
-      details: { id: deals.starkImages, action: 'zia_vision_processing' },
-      message: 'Cannot update record that is not approved yet',
-      status: 'error',
-    });
-  });
+  it.each(byName(refusals))('%s', (_name, refusal) => expectRefusal(emulator, refusal));
 });
 
 describe('PUT Locking_Information__s/{id} (edit the reason)', () => {
-  const path = `${lockPath(deals.hooliPricing)}/${SEED.locks.hooliPricing}`;
-
   it('changes the reason and answers "relation updated"', async () => {
-    const answer = await call(emulator, 'PUT', path, { token: '1000.demo.manager', body: reasonBody('Legal done, pricing open') });
+    const answer = await call(emulator, 'PUT', hooliLock, { token: '1000.demo.manager', body: reasonBody('Legal done, pricing open') });
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual({
       data: [{ code: 'SUCCESS', details: { id: SEED.locks.hooliPricing }, message: 'relation updated', status: 'success' }],
@@ -327,51 +303,53 @@ describe('PUT Locking_Information__s/{id} (edit the reason)', () => {
     expect(read.json.data[0].Locked_By__s.id).toBe(SEED.users.rep);
   });
 
-  it('answers MANDATORY_NOT_FOUND for an empty reason and keeps the old one', async () => {
-    const answer = await call(emulator, 'PUT', path, { body: reasonBody('   ') });
-    expect(answer.json.data[0].code).toBe('MANDATORY_NOT_FOUND');
-    const read = await call(emulator, 'GET', `${lockPath(deals.hooliPricing)}?fields=Locked_Reason__s`);
-    expect(read.json.data[0].Locked_Reason__s).toBe('Pricing under legal review');
+  const edit = (path: string, reason: string, token = '1000.demo.rep') => ({
+    method: 'PUT',
+    path,
+    options: { token, body: reasonBody(reason) },
   });
+  const refusals: Refusal[] = [
+    {
+      name: 'answers MANDATORY_NOT_FOUND for an empty reason and keeps the old one',
+      ...edit(hooliLock, '   '),
+      status: 400,
+      json: itemError('data', 'MANDATORY_NOT_FOUND', 'required field not found', REASON_PATH),
+    },
+    { name: 'answers NOT_ALLOWED 403 for an automatic lock', ...edit(initechLock, 'x'), status: 403, json: ALREADY_LOCKED },
+    {
+      name: 'answers NO_PERMISSION 403 for a profile without the Lock permission',
+      ...edit(hooliLock, 'x', '1000.demo.intern'),
+      status: 403,
+      json: LOCK_DENIED,
+    },
+    {
+      name: "answers INVALID_DATA at index 3 for a lock id that is not this record's lock",
+      ...edit(`${lockPath(deals.hooliPricing)}/5843104000000999998`, 'x'),
+      status: 400,
+      json: zohoError('INVALID_DATA', 'the id given seems to be invalid', { resource_path_index: 3 }),
+    },
+    {
+      name: 'checks the reason before the lock it names: MANDATORY_NOT_FOUND for an empty reason once the lock is gone',
+      ...edit(hooliLock, ' '),
+      arrange: unlockHooli,
+      status: 400,
+      json: itemError('data', 'MANDATORY_NOT_FOUND', 'required field not found', REASON_PATH),
+    },
+    {
+      name: 'answers INVALID_DATA "relation not found" once the lock is gone',
+      ...edit(hooliLock, 'x'),
+      arrange: unlockHooli,
+      status: 400,
+      json: RELATION_NOT_FOUND,
+    },
+  ];
 
-  it('answers NOT_ALLOWED 403 for an automatic lock', async () => {
-    const answer = await call(emulator, 'PUT', `${lockPath(deals.initechClosedWon)}/${SEED.locks.initechClosedWon}`, {
-      body: reasonBody('x'),
-    });
-    expect(answer.status).toBe(403);
-    expect(answer.json.code).toBe('NOT_ALLOWED');
-  });
-
-  it('answers NO_PERMISSION 403 for a profile without the Lock permission', async () => {
-    const answer = await call(emulator, 'PUT', path, { token: '1000.demo.intern', body: reasonBody('x') });
-    expect(answer.status).toBe(403);
-    expect(answer.json.code).toBe('NO_PERMISSION');
-  });
-
-  it('answers INVALID_DATA at index 3 for a lock id that is not this record\'s lock', async () => {
-    const answer = await call(emulator, 'PUT', `${lockPath(deals.hooliPricing)}/5843104000000999998`, { body: reasonBody('x') });
-    expect(answer.status).toBe(400);
-    expect(answer.json).toEqual({
-      code: 'INVALID_DATA',
-      details: { resource_path_index: 3 },
-      message: 'the id given seems to be invalid',
-      status: 'error',
-    });
-  });
-
-  it('answers INVALID_DATA "relation not found" once the lock is gone', async () => {
-    await call(emulator, 'DELETE', path);
-    const answer = await call(emulator, 'PUT', path, { body: reasonBody('x') });
-    expect(answer.status).toBe(400);
-    expect(answer.json.message).toBe('relation not found');
-  });
+  it.each(byName(refusals))('%s', (_name, refusal) => expectRefusal(emulator, refusal));
 });
 
 describe('DELETE Locking_Information__s/{id} (unlock)', () => {
-  const path = `${lockPath(deals.hooliPricing)}/${SEED.locks.hooliPricing}`;
-
   it('unlocks and answers "relation removed"', async () => {
-    const answer = await call(emulator, 'DELETE', path, { token: '1000.demo.manager' });
+    const answer = await call(emulator, 'DELETE', hooliLock, { token: '1000.demo.manager' });
     expect(answer.status).toBe(200);
     expect(answer.json).toEqual({
       data: [{ code: 'SUCCESS', details: { id: SEED.locks.hooliPricing }, message: 'relation removed', status: 'success' }],
@@ -379,35 +357,32 @@ describe('DELETE Locking_Information__s/{id} (unlock)', () => {
     expect((await call(emulator, 'GET', lockPath(deals.hooliPricing) + FIELDS)).status).toBe(204);
   });
 
-  it('refuses an automatic lock with NOT_ALLOWED 403', async () => {
-    const answer = await call(emulator, 'DELETE', `${lockPath(deals.initechClosedWon)}/${SEED.locks.initechClosedWon}`, {
-      token: '1000.demo.admin',
-    });
-    expect(answer.status).toBe(403);
-    expect(answer.json).toEqual({
-      code: 'NOT_ALLOWED',
-      details: { resource_path_index: 1 },
-      message: 'Automatically locked records can not be unlocked manually',
-      status: 'error',
-    });
-  });
+  const refusals: Refusal[] = [
+    {
+      name: 'refuses an automatic lock with NOT_ALLOWED 403',
+      method: 'DELETE',
+      path: initechLock,
+      options: { token: '1000.demo.admin' },
+      status: 403,
+      json: zohoError('NOT_ALLOWED', 'Automatically locked records can not be unlocked manually', AT_RECORD),
+    },
+    {
+      name: 'refuses a profile without the Lock permission with NO_PERMISSION 403, and the lock stays',
+      method: 'DELETE',
+      path: hooliLock,
+      options: { token: '1000.demo.intern' },
+      status: 403,
+      json: zohoError('NO_PERMISSION', 'You do not have permission to unlock this record', AT_RECORD),
+    },
+    {
+      name: 'answers "relation not found" for a second unlock of the same lock',
+      method: 'DELETE',
+      path: hooliLock,
+      arrange: unlockHooli,
+      status: 400,
+      json: RELATION_NOT_FOUND,
+    },
+  ];
 
-  it('refuses a profile without the Lock permission with NO_PERMISSION 403', async () => {
-    const answer = await call(emulator, 'DELETE', path, { token: '1000.demo.intern' });
-    expect(answer.status).toBe(403);
-    expect(answer.json).toEqual({
-      code: 'NO_PERMISSION',
-      details: { resource_path_index: 1 },
-      message: 'You do not have permission to unlock this record',
-      status: 'error',
-    });
-    expect((await call(emulator, 'GET', lockPath(deals.hooliPricing) + FIELDS)).status).toBe(200);
-  });
-
-  it('answers "relation not found" for a second unlock of the same lock', async () => {
-    await call(emulator, 'DELETE', path);
-    const again = await call(emulator, 'DELETE', path);
-    expect(again.status).toBe(400);
-    expect(again.json).toEqual({ code: 'INVALID_DATA', details: {}, message: 'relation not found', status: 'error' });
-  });
+  it.each(byName(refusals))('%s', (_name, refusal) => expectRefusal(emulator, refusal));
 });

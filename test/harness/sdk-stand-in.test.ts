@@ -75,6 +75,36 @@ describe('SDK stand-in start-up', () => {
     expect(await pendingOrValue(init)).toBe('still pending');
   });
 
+  it.each([
+    ['a trailing slash', `${CRM_ORIGIN}/`],
+    ['a path and query', `${CRM_ORIGIN}/crm/org123/tab/Deals/42?x=1`],
+    ['an upper-case host', CRM_ORIGIN.replace('http://', 'HTTP://')],
+  ])('registers with the page when serviceOrigin carries %s, as the widget’s sender guard reads it', async (_case, announced) => {
+    const frame = fakeSdkFrame(`http://localhost:5000/app/widget.html?serviceOrigin=${encodeURIComponent(announced)}`);
+    const sdk = createZohoSdk(frame.env);
+    const init = sdk.embeddedApp.init();
+    frame.fromCrm({ type: 'FRAMEWORK.EVENT', eventName: 'SET_CONTEXT', data: { uniqueID: 'u-1' } });
+    frame.fromCrm({ type: 'FRAMEWORK.EVENT', eventName: 'EVENT_RESPONSE', promiseid: 'Promise100', data: 'http://localhost:5000/sdk/zdk.js' });
+
+    expect(await pendingOrValue(init)).toBeUndefined();
+    expect(frame.posted.map((p) => [p.message.eventName, p.targetOrigin])).toEqual([
+      ['REGISTER', CRM_ORIGIN],
+      ['ZDK_EVENT', CRM_ORIGIN],
+    ]);
+  });
+
+  it.each([
+    ['not a URL', 'not a url'],
+    ['an opaque origin', 'data:text/html,crm'],
+  ])('treats a serviceOrigin that is %s as no CRM page', async (_case, announced) => {
+    const frame = fakeSdkFrame(`http://localhost:5000/app/widget.html?serviceOrigin=${encodeURIComponent(announced)}`);
+    const sdk = createZohoSdk(frame.env);
+    const init = sdk.embeddedApp.init();
+    expect(frame.posted).toEqual([]);
+    expect(frame.console.warn).toHaveBeenCalledOnce();
+    expect(await pendingOrValue(init)).toBe('still pending');
+  });
+
   it('posts DEREGISTER with its uniqueID when the frame unloads', async () => {
     const { frame, sdk } = setup();
     await registerWithCrm(frame, () => sdk.embeddedApp.init(), 'u-9');

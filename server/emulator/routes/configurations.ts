@@ -9,7 +9,7 @@ import { buildConfiguration, WRAPPER } from '../configuration-input';
 import { ERRORS, errorResponse, fail, failItem, jsonResponse, noContent } from '../errors';
 import { findModule, type ModuleMeta } from '../modules';
 import type { ConfigurationState } from '../state';
-import { configurationOf, lockExistingRecords, removeLocks } from '../store';
+import { configurationOf, lockExistingRecords, releaseRuleLocks, removeLocks } from '../store';
 import { isZohoId, type Handler, type RouteContext } from './context';
 
 const Body = z.object({ [WRAPPER]: z.array(z.record(z.string(), z.unknown())).min(1).max(1) });
@@ -84,10 +84,8 @@ export const updateConfiguration: Handler = async (context) => {
   const draft = buildConfiguration(state, module, input, base, caller, now);
   state.configurations = state.configurations.map((c) => (c.id === base.id ? draft.configuration : c));
   const deleted = new Set(draft.deletedRuleIds);
-  removeLocks(state, (l) => !(l.module === module.apiName && l.ruleId !== null && deleted.has(l.ruleId)));
-  if (draft.configuration.lock_type === 'manual') {
-    removeLocks(state, (l) => !(l.module === module.apiName && l.source === 'Automatic'));
-  }
+  const rulesOff = draft.configuration.lock_type === 'manual';
+  releaseRuleLocks(state, module.apiName, (l) => rulesOff || (l.ruleId !== null && deleted.has(l.ruleId)));
   for (const rule of draft.lockExisting) lockExistingRecords(state, draft.configuration, rule, now);
   return success(200, base.id, 'record locking configuration updated successfully');
 };

@@ -1,17 +1,19 @@
 /**
  * `/{module}/{record_id}/Locking_Information__s[/{record_locking_id}]`: read, lock, edit the
  * reason, unlock. Zoho's checks run in Zoho's order: configuration, record, permission, body,
- * then the lock's own state.
+ * then the lock's own state. A write receives its whole body before it looks anything up, so
+ * that a call landing while the body arrives cannot leave it acting on a lock that is gone.
  */
 import { z } from 'zod';
-import { canLock, userRef } from '../auth';
+import { canLock } from '../auth';
 import { readJsonObject } from '../body';
-import { ERRORS, errorResponse, fail, failItem, jsonResponse, noContent } from '../errors';
+import { ERRORS, errorResponse, fail, failItem, jsonResponse, noContent, ZohoFailure } from '../errors';
 import { renderLock } from '../lock-json';
 import { REASON_MAX_LENGTH } from '../modules';
+import { holdRefusal } from '../record-changes';
 import { newId } from '../state';
 import type { LockState, RecordState } from '../state';
-import { configurationOf, findRecord, lockOf, removeLocks } from '../store';
+import { configurationOf, findRecord, lockOf, removeLocks, userRef } from '../store';
 import { zohoTime } from '../zoho-time';
 import { fieldsParam, isZohoId, type Handler, type RouteContext } from './context';
 
@@ -41,9 +43,25 @@ const lockedRecord = (context: RouteContext): RecordState => {
   return record;
 };
 
+/**
+ * The request's JSON body, received in full. A body Zoho would refuse is kept and raised when the
+ * handler reaches the body check, so that the earlier checks still answer first.
+ */
+const receivedBody = async (request: Request): Promise<() => Record<string, unknown>> => {
+  try {
+    const body = await readJsonObject(request);
+    return () => body;
+  } catch (error) {
+    if (!(error instanceof ZohoFailure)) throw error;
+    return () => {
+      throw error;
+    };
+  }
+};
+
 /** The reason from `{"data":[{"Locked_Reason__s":"..."}]}`, trimmed, or a field-level error. */
-const readReason = async (request: Request): Promise<string> => {
-  const parsed = LockBody.safeParse(await readJsonObject(request));
+const reasonOf = (body: Record<string, unknown>): string => {
+  const parsed = LockBody.safeParse(body);
   if (!parsed.success) return fail(ERRORS.invalidBody, { expected_data_type: 'jsonarray', api_name: 'data' });
   const raw = parsed.data.data[0]?.['Locked_Reason__s'];
   if (raw !== undefined && raw !== null && typeof raw !== 'string') {
@@ -76,27 +94,25 @@ export const getLock: Handler = (context) => {
 };
 
 export const getLockById: Handler = (context) => {
+  if (!isZohoId(context.params['lockId'] ?? '')) return errorResponse(ERRORS.invalidUrlPattern);
   const record = lockedRecord(context);
   const lock = lockOf(context.state, context.params['module'] ?? '', record.id);
   if (!lock || lock.id !== context.params['lockId']) return noContent();
   return jsonResponse(200, { data: [renderLock(context.state, lock, context.caller, fieldsParam(context.url))] });
 };
 
-const holdOf = (record: RecordState): void => {
-  if (record.ziaVisionProcessing) fail(ERRORS.ziaVisionProcessing, { id: record.id, action: 'zia_vision_processing' });
-  if (record.approvalState !== 'approved') fail(ERRORS.notApproved, { id: record.id });
-};
-
 export const lockRecord: Handler = async (context) => {
+  const body = await receivedBody(context.request);
   const { state, caller, now } = context;
   const module = context.params['module'] ?? '';
   const record = lockedRecord(context);
   if (!canLock(caller.profile, module)) fail(ERRORS.lockPermissionDenied, { resource_path_index: 1 });
-  const reason = await readReason(context.request);
+  const reason = reasonOf(body());
   const configuration = configurationOf(state, module);
   if (configuration?.lock_type === 'automatic') fail(ERRORS.onlyAutomaticLocking, { resource_path_index: 1 });
   if (lockOf(state, module, record.id)) fail(ERRORS.alreadyLocked, { resource_path_index: 1 });
-  holdOf(record);
+  const hold = holdRefusal(record);
+  if (hold) fail(hold.entry, hold.body.details);
   const time = zohoTime(now);
   const lock: LockState = {
     id: newId(state),
@@ -128,14 +144,15 @@ export const lockRecord: Handler = async (context) => {
 };
 
 export const updateReason: Handler = async (context) => {
+  const body = await receivedBody(context.request);
   const { caller, now } = context;
   const module = context.params['module'] ?? '';
   const record = lockedRecord(context);
   if (!canLock(caller.profile, module)) fail(ERRORS.lockPermissionDenied, { resource_path_index: 1 });
+  const reason = reasonOf(body());
   const lock = namedLock(context, record);
-  // Only manual locks carry an editable reason; Zoho answers an automatic one as "already locked".
-  if (lock.source === 'Automatic') fail(ERRORS.alreadyLocked, { resource_path_index: 1 });
-  const reason = await readReason(context.request);
+  // Only a purely manual lock has an editable reason; Zoho answers one a rule holds as "already locked".
+  if (lock.source !== 'Manual') fail(ERRORS.alreadyLocked, { resource_path_index: 1 });
   lock.reason = reason;
   lock.modifiedById = caller.user.id;
   lock.modifiedTime = zohoTime(now);
@@ -150,7 +167,8 @@ export const unlockRecord: Handler = (context) => {
   const record = lockedRecord(context);
   if (!canLock(caller.profile, module)) fail(ERRORS.unlockPermissionDenied, { resource_path_index: 1 });
   const lock = namedLock(context, record);
-  if (lock.source === 'Automatic') fail(ERRORS.automaticUnlockRefused, { resource_path_index: 1 });
+  // A lock a rule holds ("Automatic" or "Both") stays while the record matches the rule.
+  if (lock.source !== 'Manual') fail(ERRORS.automaticUnlockRefused, { resource_path_index: 1 });
   removeLocks(state, (l) => l.id !== lock.id);
   return jsonResponse(200, {
     data: [{ code: 'SUCCESS', details: { id: lock.id }, message: 'relation removed', status: 'success' }],

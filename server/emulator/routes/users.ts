@@ -1,6 +1,7 @@
 /** `/users?type=CurrentUser` and `/users/{id}`. */
 import { ERRORS, errorResponse, jsonResponse, noContent } from '../errors';
 import type { EmulatorState, UserState } from '../state';
+import { userRef } from '../store';
 import { isZohoId, type Handler } from './context';
 
 const USER_TYPES = ['AllUsers', 'ActiveUsers', 'CurrentUser', 'AdminUsers', 'ActiveConfirmedUsers'];
@@ -9,7 +10,7 @@ const renderUser = (state: EmulatorState, user: UserState): Record<string, unkno
   const profile = state.profiles.find((p) => p.id === user.profileId);
   return {
     id: user.id,
-    full_name: `${user.first_name} ${user.last_name}`,
+    full_name: userRef(user).name,
     first_name: user.first_name,
     last_name: user.last_name,
     email: user.email,
