@@ -43,6 +43,6 @@ describe('the dev server address', () => {
   });
 
   it('refuses to serve the CRM page on localhost, which is the widget’s own origin', async () => {
-    await expect(startDevServer({ port: 0, build: false, host: 'localhost' })).rejects.toThrow();
+    await expect(startDevServer({ port: 0, build: false, host: 'localhost' })).rejects.toThrow(/localhost is the widget/);
   });
 });
