@@ -1,21 +1,14 @@
 import { z } from 'zod';
 import type { Page } from 'playwright-core';
+import { callLogEntrySchema } from '../../server/harness/invoke-schema';
+import type { HarnessFault } from '../../server/harness/page/page-services';
 
-/** One API call the widget made through a connection, as the harness page logs it. */
-export const harnessCallSchema = z.object({
-  connection: z.string(),
-  method: z.string(),
-  path: z.string(),
-  /** null when the call was dropped */
-  status: z.number().nullable(),
-  durationMs: z.number(),
-  at: z.string(),
-});
+/** One API call the widget made through a connection, as the harness page logs it, with its time. */
+export const harnessCallSchema = callLogEntrySchema.extend({ at: z.string() });
 
 export type HarnessCall = z.infer<typeof harnessCallSchema>;
 
-/** Faults `window.__harness.failNext` accepts; `no-answer` leaves the widget's call unanswered. */
-export type HarnessFault = 'error' | 'drop' | 'drop-after' | 'no-answer';
+export type { HarnessFault };
 
 /** The harness page's call log, parsed: it comes from the browser, so it is checked like any outside input. */
 export async function harnessCalls(page: Page): Promise<HarnessCall[]> {
