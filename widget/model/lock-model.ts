@@ -15,7 +15,7 @@ import { permissionsFor } from './permissions';
 import type { Permissions } from './permissions';
 import { createReasonDraft } from './reason-draft';
 import type { ReasonDraft } from './reason-draft';
-import { isOurLock, lockedFirst, raceOn, settleChangeFailure, settleLockFailure } from './settle-failure';
+import { raceOn, settleChangeFailure, settleFoundLock, settleLockFailure } from './settle-failure';
 import type { Notice, Settlement } from './settle-failure';
 import { FALLBACK_REASON_MAX_LENGTH, startUp } from './start-up';
 
@@ -134,8 +134,9 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       notice.value = settlement.notice ?? null;
       error.value = settlement.failure ?? null;
       if (settlement.succeeded) {
-        form.value = null;
-        draft.set('');
+        // Our lock carries an earlier reason: the text typed since stays, in the form that saves it.
+        form.value = settlement.reasonUnsaved && permissions.value?.editReason.allowed ? 'editReason' : null;
+        if (!form.value) draft.set('');
       } else if (form.value === 'unlock' && settlement.notice) {
         // Someone else changed the lock: the confirmation was given for a lock that is gone.
         form.value = null;
@@ -173,11 +174,15 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
   /**
    * "Try again" after a failed change: repeats it only while it is still allowed and, for a reason,
    * while its form is open with a valid reason (read again, as now typed); otherwise reads the lock,
-   * which may have changed after all.
+   * which may have changed after all. A change to the lock `shown` is never repeated on another lock
+   * a re-read put on screen since, which the viewer has not seen confirmed: that race is told instead.
    */
-  function retryFor(action: LockAction, repeat: () => Promise<void>): () => Promise<void> {
-    return () =>
-      readyFor(action) && (action === 'unlock' || (form.value === action && draft.check() !== null)) ? repeat() : rereadLock();
+  function retryFor(action: LockAction, repeat: () => Promise<void>, shown?: { current: Session; lockId: string }) {
+    return async () => {
+      const race = shown && raceOn(shown.lockId, lock.value, shown.current.userId);
+      if (race) return apply({ succeeded: false, notice: race });
+      return readyFor(action) && (action === 'unlock' || (form.value === action && draft.check() !== null)) ? repeat() : rereadLock();
+    };
   }
 
   async function sendLock(current: Session, reason: string, verifyFirst: boolean): Promise<void> {
@@ -186,11 +191,7 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       async () => {
         // A retried lock may already have reached Zoho: look before sending it twice.
         const existing = verifyFirst ? await current.crm.getLock(current.record) : null;
-        if (existing) {
-          return isOurLock(existing, reason, current.userId)
-            ? { succeeded: true, lock: existing, notice: { key: 'notice.locked' } }
-            : { succeeded: false, lock: existing, notice: lockedFirst(existing) };
-        }
+        if (existing) return settleFoundLock(existing, reason, current.userId);
         return { succeeded: true, lock: await current.crm.lock(current.record, reason), notice: { key: 'notice.locked' } };
       },
       (failure) => settleLockFailure(current, reason, failure),
@@ -203,16 +204,22 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       'editReason',
       async () => {
         // One extra GET per edit, the price of never overwriting a reason someone else saved meanwhile.
-        const found = await current.crm.getLock(current.record);
+        let found: Lock | null;
+        try {
+          found = await current.crm.getLock(current.record);
+        } catch (failure) {
+          // Nothing was sent: no write to settle, only a read to report.
+          return { succeeded: false, failure: describeFailure(failure) };
+        }
         const race: Notice | null =
-          raceOn(shown.id, found) ?? (found?.reason === shown.reason ? null : { key: 'notice.race.reasonChangedFirst' });
+          raceOn(shown.id, found, current.userId) ?? (found?.reason === shown.reason ? null : { key: 'notice.race.reasonChangedFirst' });
         if (race) return { succeeded: false, lock: found, notice: race };
         await current.crm.updateReason(current.record, shown.id, reason);
         return { succeeded: true, lock: { ...shown, reason }, notice: { key: 'notice.reasonSaved' } };
       },
       (failure) =>
         settleChangeFailure(current, shown.id, failure, (found) => found?.id === shown.id && found.reason === reason, 'notice.reasonSaved'),
-      retryFor('editReason', submitReason),
+      retryFor('editReason', submitReason, { current, lockId: shown.id }),
     );
   }
 
@@ -224,7 +231,7 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
         return { succeeded: true, lock: null, notice: { key: 'notice.unlocked' } };
       },
       (failure) => settleChangeFailure(current, shown.id, failure, (found) => found === null, 'notice.unlocked'),
-      retryFor('unlock', submitUnlock),
+      retryFor('unlock', submitUnlock, { current, lockId: shown.id }),
     );
   }
 

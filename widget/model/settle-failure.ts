@@ -19,11 +19,13 @@ function raceNotice(key: 'notice.race.lockedFirst' | 'notice.race.changedFirst',
 
 /**
  * What someone else did meanwhile to the lock `lockId`, judged by the lock Zoho has now; null when it is
- * still there. Zoho does not say who unlocked a record, so that notice names nobody.
+ * still there. Zoho does not say who unlocked a record, so that notice names nobody; a new lock of the
+ * viewer's own came from another window, and the viewer is nobody's "someone else".
  */
-export function raceOn(lockId: string, current: Lock | null): Notice | null {
+export function raceOn(lockId: string, current: Lock | null, userId: string): Notice | null {
   if (current === null) return { key: 'notice.race.unlockedFirst' };
-  return current.id === lockId ? null : raceNotice('notice.race.changedFirst', current);
+  if (current.id === lockId) return null;
+  return current.lockedBy?.id === userId ? { key: 'notice.race.changedElsewhere' } : raceNotice('notice.race.changedFirst', current);
 }
 
 /**
@@ -41,6 +43,8 @@ export interface Settlement {
   failure?: Failure;
   /** The lock could not be read after the failure: what is shown may be out of date. */
   stateUnknown?: boolean;
+  /** Our lock was found with another reason than the one sent: the text typed is not saved yet. */
+  reasonUnsaved?: boolean;
 }
 
 export interface SettleContext {
@@ -75,12 +79,15 @@ function settleStanding(error: unknown): Settlement | null {
   return null;
 }
 
-/** The notice when `lock` came before ours. */
-export const lockedFirst = (lock: Lock): Notice => raceNotice('notice.race.lockedFirst', lock);
-
-/** The lock found by a re-read: ours when it carries our reason and our name (a POST that went through). */
-export function isOurLock(lock: Lock, reason: string, userId: string): boolean {
-  return lock.reason === reason && lock.lockedBy?.id === userId;
+/**
+ * A lock found where ours was to be: ours when it carries our name (a POST that went through, or a
+ * lock from another window, maybe with an earlier reason), else someone else's that came first.
+ */
+export function settleFoundLock(lock: Lock, reason: string, userId: string): Settlement {
+  if (lock.lockedBy?.id === userId) {
+    return { succeeded: true, lock, notice: { key: 'notice.locked' }, reasonUnsaved: lock.reason !== reason };
+  }
+  return { succeeded: false, lock, notice: raceNotice('notice.race.lockedFirst', lock) };
 }
 
 /** After POST failed: did someone else lock first, did our lock go through, or why was it refused? */
@@ -89,10 +96,7 @@ export async function settleLockFailure(context: SettleContext, reason: string, 
   if (standing) return standing;
   const current = await rereadLock(context);
   const denied = hasCode(error, 'NO_PERMISSION') ? ({ lockPermission: 'denied' } as const) : {};
-  if (current) {
-    if (isOurLock(current, reason, context.userId)) return { succeeded: true, lock: current, notice: { key: 'notice.locked' } };
-    return { succeeded: false, lock: current, notice: lockedFirst(current) };
-  }
+  if (current) return settleFoundLock(current, reason, context.userId);
   // The re-read itself is refused when the configuration is gone, so NOT_ALLOWED is settled either way.
   if (hasCode(error, 'NOT_ALLOWED')) return settleLockRefusal(context, current, error);
   if (current === undefined) return { ...unknownOutcome(error), ...denied };
@@ -130,7 +134,7 @@ export async function settleChangeFailure(
   const denied = hasCode(error, 'NO_PERMISSION') ? ({ lockPermission: 'denied' } as const) : {};
   if (current === undefined) return { ...unknownOutcome(error), ...denied };
   if (mayHaveGoneThrough(error) && tookEffect(current)) return { succeeded: true, lock: current, notice: { key: successNotice } };
-  const race = raceOn(lockId, current);
+  const race = raceOn(lockId, current, context.userId);
   if (race) return { succeeded: false, lock: current, notice: race };
   if (hasCode(error, 'NOT_ALLOWED') && current?.source !== 'Manual') {
     return { succeeded: false, lock: current, failure: failureOf('error.notAllowed.automaticLock') };

@@ -117,6 +117,23 @@ describe('editing the lock reason under faults', () => {
     expect(locksOf(opened.emulator, 'Deals', deals.hooliPricing)).toEqual([expect.objectContaining({ reason: after })]);
   });
 
+  it.each(FAULTS)('after %s on the read before the PUT: says what happened, sends no PUT, and saves on retry', async (fault) => {
+    const opened = await openRecord('rep', 'Deals', deals.hooliPricing);
+    // A second fault for any read after the failed one: a failed read is no reason to read again.
+    await submitReason(opened, button('action.editReason'), after, fault, 'droppedBefore');
+    opened.connection.clear();
+
+    expect(errorWithRetry()?.textContent).toContain(MESSAGE[fault]);
+    expect(screen.queryByText(english['notice.reasonSaved'])).toBeNull();
+    expect(reasonBox()?.value).toBe(after);
+    expect(shownLock().reason).toBe(before);
+    expect(opened.connection.calls.filter((c) => c.method === 'PUT')).toEqual([]);
+
+    await click(opened, within(errorWithRetry() ?? document.body).getByRole('button', { name: english['action.retry'] }));
+    expect(shownLock()).toEqual({ locked: true, byViewer: true, reason: after });
+    expect(locksOf(opened.emulator, 'Deals', deals.hooliPricing)).toEqual([expect.objectContaining({ reason: after })]);
+  });
+
   it.each(APPLIED_FAULTS)('after %s on a PUT that went through: shows the saved reason', async (fault) => {
     const opened = await openRecord('rep', 'Deals', deals.hooliPricing);
     // The edit reads the lock before it writes: the fault hits the PUT.

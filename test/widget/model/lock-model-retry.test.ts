@@ -20,18 +20,54 @@ describe('createLockModel retry()', () => {
     expect(model.error.value).toBeNull();
   });
 
-  it('edits the lock shown now, not the one shown when the edit failed', async () => {
+  const olgas = () => manualLock({ id: 'lock-2', lockedBy: { id: 'u-olga', name: 'Olga Other' } });
+
+  it.each([
+    ['someone else relocked it', olgas(), { key: 'notice.race.changedFirstBy', params: { name: 'Olga Other' } }],
+    ['someone else unlocked it', null, { key: 'notice.race.unlockedFirst' }],
+    ['the viewer relocked it in another window', { ...mine(), id: 'lock-2' }, { key: 'notice.race.changedElsewhere' }],
+  ])('saves no reason on Try again after a re-read shows %s, and says what happened', async (_label, current, notice) => {
     const { model, crm } = await startedModel({ lock: mine() });
     model.openForm('editReason');
     crm.failNext('updateReason', new CrmError('INTERNAL_ERROR', 'oops', {}, 500));
     await model.updateReason('New reason');
     expect(model.error.value?.retryable).toBe(true);
-    // A re-read in between shows a newer lock of our own.
-    crm.state.lock = { ...mine(), id: 'lock-2' };
+    crm.state.lock = current;
+    await model.refresh();
+    crm.calls.length = 0;
+    await model.retry();
+    expect(crm.calls).not.toContain('updateReason');
+    expect(crm.state.lock).toEqual(current);
+    expect(model.notice.value).toEqual(notice);
+    expect(model.error.value).toBeNull();
+    expect(model.draft.text.value).toBe('New reason');
+  });
+
+  it('does not unlock on Try again a lock that someone else set after the unlock failed', async () => {
+    const { model, crm } = await startedModel({ lock: mine() });
+    model.openForm('unlock');
+    crm.failNext('unlock', new CrmError('INTERNAL_ERROR', 'oops', {}, 500));
+    await model.unlockRecord();
+    expect(model.error.value?.retryable).toBe(true);
+    crm.state.lock = olgas();
+    await model.refresh();
+    crm.calls.length = 0;
+    await model.retry();
+    expect(crm.calls).not.toContain('unlock');
+    expect(crm.state.lock).toEqual(olgas());
+    expect(model.lock.value).toEqual(olgas());
+    expect(model.notice.value).toEqual({ key: 'notice.race.changedFirstBy', params: { name: 'Olga Other' } });
+    expect(model.form.value).toBeNull();
+  });
+
+  it('repeats the unlock on Try again while the lock shown is still the one confirmed', async () => {
+    const { model, crm } = await startedModel({ lock: mine() });
+    crm.failNext('unlock', new CrmError('INTERNAL_ERROR', 'oops', {}, 500));
+    await model.unlockRecord();
     await model.refresh();
     await model.retry();
-    expect(crm.state.lock).toMatchObject({ id: 'lock-2', reason: 'New reason' });
-    expect(model.lock.value).toMatchObject({ id: 'lock-2', reason: 'New reason' });
+    expect(crm.state.lock).toBeNull();
+    expect(model.notice.value).toEqual({ key: 'notice.unlocked' });
   });
 
   it('reads the lock instead of saving when the edit form was closed before Try again', async () => {

@@ -189,6 +189,35 @@ describe('createLockModel lockRecord()', () => {
     expect(model.error.value).toBeNull();
   });
 
+  it('counts a lock found on retry as ours though the reason was edited since, and keeps the edit ready to save', async () => {
+    const { model, crm } = await startedModel();
+    model.openForm('lock');
+    crm.failNext('lock', new HostError('timeout', 'no answer'), { afterApplying: true });
+    crm.failNext('getLock', new HostError('timeout', 'still no answer'));
+    await model.lockRecord('Audit');
+    expect(model.error.value?.retryable).toBe(true);
+    model.draft.set('Audit 2');
+    crm.calls.length = 0;
+    await model.retry();
+    expect(crm.calls).toEqual(['getLock']);
+    expect(model.lock.value).toMatchObject({ reason: 'Audit', lockedBy: { id: manager.id } });
+    expect(model.notice.value).toEqual({ key: 'notice.locked' });
+    expect(model.error.value).toBeNull();
+    expect(model.form.value).toBe('editReason');
+    expect(model.draft.text.value).toBe('Audit 2');
+  });
+
+  it('counts a lock the viewer set in another window as locked, not as locked first by "someone"', async () => {
+    const { model, crm } = await startedModel();
+    model.openForm('lock');
+    crm.state.lock = manualLock({ reason: 'From the other tab', lockedBy: { id: manager.id, name: manager.fullName } });
+    await model.lockRecord('Audit');
+    expect(model.notice.value).toEqual({ key: 'notice.locked' });
+    expect(model.lock.value?.reason).toBe('From the other tab');
+    expect(model.form.value).toBe('editReason');
+    expect(model.draft.text.value).toBe('Audit');
+  });
+
   it('keeps the last known state and the reason when the network fails', async () => {
     const { model, crm } = await startedModel();
     model.openForm('lock');
@@ -270,6 +299,29 @@ describe('createLockModel updateReason() and unlockRecord()', () => {
     expect(model.lock.value).toEqual(current);
     expect(model.notice.value).toEqual(notice);
     expect(model.draft.text.value).toBe('New reason');
+  });
+
+  it('says the record changed in another window when the new lock is the viewer\'s own', async () => {
+    const { model, crm } = await startedModel({ lock: mine() });
+    model.openForm('editReason');
+    crm.state.lock = { ...mine(), id: 'lock-2' };
+    await model.updateReason('New reason');
+    expect(model.notice.value).toEqual({ key: 'notice.race.changedElsewhere' });
+    expect(crm.state.lock.reason).toBe('Contract under review');
+  });
+
+  it('reports a failed read before the edit as it is, never as a saved reason', async () => {
+    const { model, crm } = await startedModel({ lock: mine() });
+    model.openForm('editReason');
+    // Another window saved the same words meanwhile; this edit's first read gets no answer.
+    crm.state.lock = { ...mine(), reason: 'New reason' };
+    crm.failNext('getLock', new HostError('timeout', 'no answer'));
+    crm.calls.length = 0;
+    await model.updateReason('New reason');
+    expect(crm.calls).toEqual(['getLock']);
+    expect(model.error.value).toMatchObject({ message: 'error.timeout', retryable: true });
+    expect(model.notice.value).toBeNull();
+    expect(model.form.value).toBe('editReason');
   });
 
   it('treats an unlock whose answer was lost as done when the lock is gone', async () => {
