@@ -63,7 +63,19 @@ const automaticLock = (
 
 const rulesApply = (configuration: ConfigurationState): boolean => configuration.lock_type !== 'manual';
 
-/** A rule matches a record: an unlocked one gets an automatic lock, a manual lock becomes "Both". */
+/** The configuration's first rule that matches the record, when its rules apply at all. */
+const matchingRule = (configuration: ConfigurationState, record: RecordState): LockingRuleState | undefined =>
+  rulesApply(configuration) ? configuration.locking_rules.find((rule) => criteriaMatch(rule.criteria, record.fields)) : undefined;
+
+/** Whether the rule a lock names still exists and still matches its record. */
+const ownRuleHolds = (configuration: ConfigurationState, lock: LockState, record: RecordState): boolean =>
+  configuration.locking_rules.some((rule) => rule.id === lock.ruleId && criteriaMatch(rule.criteria, record.fields));
+
+/**
+ * A rule matches a record: an unlocked one gets an automatic lock, a manual lock becomes "Both",
+ * and a rule-held lock whose own rule no longer holds it names this rule instead (so that the lock
+ * always names a rule that holds it; its source, reason, locker and time stay).
+ */
 const holdByRule = (
   state: EmulatorState,
   configuration: ConfigurationState,
@@ -74,6 +86,7 @@ const holdByRule = (
   const current = lockOf(state, configuration.module, record.id);
   if (!current) state.locks.push(automaticLock(state, configuration, rule, record, now));
   else if (current.source === 'Manual') Object.assign(current, { source: 'Both', ruleId: rule.id });
+  else if (!ownRuleHolds(configuration, current, record)) current.ruleId = rule.id;
 };
 
 /** A rule no longer holds a lock: an automatic lock goes, a "Both" lock stays as the manual lock it was. */
@@ -82,22 +95,32 @@ const releaseFromRule = (state: EmulatorState, lock: LockState): void => {
   else if (lock.source === 'Both') Object.assign(lock, { source: 'Manual', ruleId: null });
 };
 
-/** Releases the module's rule-held locks that `released` names (rules deleted, or rules switched off). */
+/**
+ * The module's rule-held locks that `released` names lost their rule (rules deleted, or rules
+ * switched off): each moves to another rule of the saved configuration that matches its record,
+ * or is released when none does.
+ */
 export const releaseRuleLocks = (state: EmulatorState, module: string, released: (lock: LockState) => boolean): void => {
+  const configuration = configurationOf(state, module);
   const held = state.locks.filter((l) => l.module === module && l.source !== 'Manual' && released(l));
-  for (const lock of held) releaseFromRule(state, lock);
+  for (const lock of held) {
+    const record = findRecord(state, module, lock.recordId);
+    const other = configuration && record ? matchingRule(configuration, record) : undefined;
+    if (other) lock.ruleId = other.id;
+    else releaseFromRule(state, lock);
+  }
 };
 
 /**
  * After a record is created or changed: a matching rule locks it (or joins its manual lock as
- * "Both"); a rule-held lock whose rules no longer match is released (records stay locked by rule
- * only while they match one).
+ * "Both", or takes over a rule-held lock whose own rule stopped matching); a rule-held lock that no
+ * rule matches any more is released (records stay locked by rule only while they match one).
  */
 export const applyLockingRules = (state: EmulatorState, module: string, record: RecordState, now: Date): void => {
   const configuration = configurationOf(state, module);
   if (!configuration || !rulesApply(configuration)) return;
   const current = lockOf(state, module, record.id);
-  const matching = configuration.locking_rules.find((rule) => criteriaMatch(rule.criteria, record.fields));
+  const matching = matchingRule(configuration, record);
   if (matching) holdByRule(state, configuration, matching, record, now);
   else if (current) releaseFromRule(state, current);
 };

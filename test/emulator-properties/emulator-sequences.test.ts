@@ -17,6 +17,16 @@ const manualLockJoinedByRule: Command = {
   record: deals.records.indexOf(SEED.deals.hooliPricing),
   change: [[Object.keys(deals.changes).indexOf('Stage'), deals.changes.Stage.indexOf('Closed Won')]],
 };
+/** A second rule that matches the same deals as the seed's Closed Won rule: deleting either hands its locks to the other. */
+const secondClosedWonRule: Command = {
+  kind: 'addRule',
+  actor: 'admin',
+  module: 'Deals',
+  fault: 'none',
+  name: 0,
+  value: deals.ruleValues.indexOf('Closed Won'),
+  lockExisting: false,
+};
 /** Commands on Deals only, so that the rule-held manual lock meets many of them. */
 const dealsCommand = commandArbitrary.map((command): Command => ({ ...command, module: 'Deals' }));
 
@@ -42,6 +52,22 @@ describe('the emulator under random command sequences', () => {
       fc.asyncProperty(fc.array(dealsCommand, { minLength: 5, maxLength: 30 }), async (commands) => {
         await runCommands(createEmulator({ now: steppingClock() }), [manualLockJoinedByRule, ...commands], counts);
       }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+
+  it('keeps them too from an org where two rules match the same deals', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(dealsCommand, { maxLength: 10 }),
+        fc.nat({ max: 1 }),
+        fc.array(dealsCommand, { minLength: 3, maxLength: 20 }),
+        async (before, rule, after) => {
+          const removeRule: Command = { kind: 'removeRule', actor: 'admin', module: 'Deals', fault: 'none', rule };
+          const commands = [manualLockJoinedByRule, secondClosedWonRule, ...before, removeRule, ...after];
+          await runCommands(createEmulator({ now: steppingClock() }), commands, counts);
+        },
+      ),
       { numRuns: 40 },
     );
   }, 60_000);

@@ -1,12 +1,13 @@
 /**
  * What must hold of the emulator's state after every step, whatever happened before: one lock per
- * record at most, every lock belongs to a configured module and an existing record, automatic locks
- * come from a rule of the configuration (never from a POST), manual locks from a POST by someone
- * allowed to lock, with a reason Zoho would accept; a "Both" lock is a manual one a rule also holds.
+ * record at most, every lock belongs to a configured module and an existing record, a rule-held lock
+ * names a rule of the configuration that matches its record, automatic locks never come from a POST,
+ * manual locks from a POST by someone allowed to lock, with a reason Zoho would accept; a "Both"
+ * lock is a manual one a rule also holds.
  */
 import { expect } from 'vitest';
 import type { EmulatorState } from '../../server/emulator/state';
-import { configurationOf, recordOf } from './org-state';
+import { configurationOf, criteriaHold, recordOf } from './org-state';
 import { LOCKING_PROFILES } from './org-under-test';
 
 export interface LockOrigins {
@@ -28,7 +29,10 @@ export const checkInvariants = (state: EmulatorState, origins: LockOrigins): voi
 
     if (lock.source !== 'Manual') {
       expect(configuration?.lock_type, `${lock.source} lock ${lock.id} under manual-only locking`).not.toBe('manual');
-      expect(configuration?.locking_rules.map((r) => r.id), `${lock.source} lock ${lock.id} without its rule`).toContain(lock.ruleId);
+      const rule = configuration?.locking_rules.find((r) => r.id === lock.ruleId);
+      expect(rule, `${lock.source} lock ${lock.id} without its rule`).toBeDefined();
+      const fields = recordOf(state, lock.module, lock.recordId)?.fields ?? {};
+      expect(rule && criteriaHold(rule.criteria, fields), `${lock.source} lock ${lock.id} names a rule its record no longer matches`).toBe(true);
     } else {
       expect(lock.ruleId).toBeNull();
     }

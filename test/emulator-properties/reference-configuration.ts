@@ -1,13 +1,14 @@
 /**
  * The reference model of the module's locking configuration: only profiles with "Customize Zoho
  * CRM" read or change it; rules lock matching records (when asked to lock existing ones), removing a
- * rule or switching to manual-only releases the locks rules hold (a "Both" lock is manual again),
+ * rule hands its locks to another rule that matches their records or releases them, switching to
+ * manual-only releases the locks rules hold (a "Both" lock is manual again),
  * deleting the configuration releases every lock of the module.
  */
 import { expect } from 'vitest';
-import type { EmulatorState, LockState } from '../../server/emulator/state';
+import type { EmulatorState, LockingRuleState, LockState } from '../../server/emulator/state';
 import type { Command } from './commands';
-import { configurationOf, criteriaHold, lockOf, pick } from './org-state';
+import { configurationOf, criteriaHold, lockOf, pick, recordOf } from './org-state';
 import { CUSTOMIZING_PROFILES, MODULES_UNDER_TEST, PROFILE_IDS, STALE_LOCK_ID } from './org-under-test';
 import { outcome, SCOPE_MISMATCH, SUCCESS_200, unchanged, type Outcome, type Plan, type PlanContext } from './reference-model';
 
@@ -51,12 +52,21 @@ const lockedExisting = (before: EmulatorState, after: EmulatorState, module: str
 };
 
 /**
- * The locks after the rules named by `released` stop holding them: an automatic lock goes, a
- * "Both" lock is manual again (reason and locker kept), every other lock stays.
+ * The locks after the rules named by `released` stop holding them: a lock whose record matches one
+ * of the `remaining` rules names the first such rule; otherwise an automatic lock goes and a "Both"
+ * lock is manual again (reason and locker kept). Every other lock stays.
  */
-const releasedLocks = (before: EmulatorState, module: string, released: (lock: LockState) => boolean): LockState[] =>
+const releasedLocks = (
+  before: EmulatorState,
+  module: string,
+  released: (lock: LockState) => boolean,
+  remaining: readonly LockingRuleState[],
+): LockState[] =>
   before.locks.flatMap((l) => {
     if (l.module !== module || l.source === 'Manual' || !released(l)) return [l];
+    const fields = recordOf(before, module, l.recordId)?.fields ?? {};
+    const other = remaining.find((r) => criteriaHold(r.criteria, fields));
+    if (other) return [{ ...l, ruleId: other.id }];
     return l.source === 'Both' ? [{ ...l, source: 'Manual' as const, ruleId: null }] : [];
   });
 
@@ -120,7 +130,8 @@ export const planConfigurationCommand = (command: ConfigurationCommand, { before
         (rules.length === 1 && rulesApply(configuration?.lock_type) ? outcome('DEPENDENT_FIELD_MISSING', 400) : null);
       return decide(request, problem, SUCCESS_200, (after) => {
         expect(configurationOf(after, module)?.locking_rules.map((r) => r.id)).not.toContain(ruleId);
-        expect(after.locks).toEqual(releasedLocks(before, module, (l) => l.ruleId === ruleId));
+        const remaining = rulesApply(configuration?.lock_type) ? rules.filter((r) => r.id !== ruleId) : [];
+        expect(after.locks).toEqual(releasedLocks(before, module, (l) => l.ruleId === ruleId, remaining));
       });
     }
     case 'setLockType': {
@@ -130,7 +141,7 @@ export const planConfigurationCommand = (command: ConfigurationCommand, { before
       return decide(request, problem, SUCCESS_200, (after) => {
         expect(configurationOf(after, module)?.lock_type).toBe(command.lockType);
         const rulesOff = command.lockType === 'manual';
-        expect(after.locks).toEqual(releasedLocks(before, module, () => rulesOff));
+        expect(after.locks).toEqual(releasedLocks(before, module, () => rulesOff, []));
       });
     }
     case 'deleteConfiguration': {

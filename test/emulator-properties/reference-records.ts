@@ -26,7 +26,8 @@ const changeOf = (command: Extract<Command, { kind: 'updateRecord' }>): Record<s
 
 /**
  * The lock a record should carry after a change, given the lock it had before: a matching rule
- * locks an unlocked record and joins a manual lock as "Both"; when no rule matches any more, an
+ * locks an unlocked record and joins a manual lock as "Both"; a rule-held lock keeps its rule while
+ * that rule matches, else names the first rule that does; when no rule matches any more, an
  * automatic lock goes and a "Both" lock is manual again.
  */
 const lockAfterChange = (
@@ -41,7 +42,9 @@ const lockAfterChange = (
   const rule = configuration.locking_rules.find((r) => criteriaHold(r.criteria, fields));
   if (rule) {
     if (!current) return { source: 'Automatic', ruleId: rule.id };
-    return current.source === 'Manual' ? { source: 'Both', ruleId: rule.id } : keep;
+    if (current.source === 'Manual') return { source: 'Both', ruleId: rule.id };
+    const ownRuleHolds = configuration.locking_rules.some((r) => r.id === current.ruleId && criteriaHold(r.criteria, fields));
+    return { source: current.source, ruleId: ownRuleHolds ? current.ruleId : rule.id };
   }
   if (current?.source === 'Automatic') return null;
   if (current?.source === 'Both') return { source: 'Manual', ruleId: null };

@@ -148,13 +148,6 @@ describe('refusals shared by the lock endpoints', () => {
       status: 400,
       json: RELATION_NOT_FOUND,
     },
-    ...['not-an-id/extra', 'not-an-id', '58431040000004200O3', '-1'].map((lockId) => ({
-      name: `answers INVALID_URL_PATTERN 404 for the malformed lock id ${lockId}`,
-      method: 'GET',
-      path: `${lockPath(deals.hooliPricing)}/${lockId}`,
-      status: 404,
-      json: zohoError('INVALID_URL_PATTERN', 'Please check if the URL trying to access is a correct one'),
-    })),
     ...[
       ['PATCH', lockPath(deals.hooliPricing)],
       ['PUT', lockPath(deals.hooliPricing)],

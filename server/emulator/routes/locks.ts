@@ -1,8 +1,9 @@
 /**
  * `/{module}/{record_id}/Locking_Information__s[/{record_locking_id}]`: read, lock, edit the
- * reason, unlock. Zoho's checks run in Zoho's order: configuration, record, permission, body,
- * then the lock's own state. A write receives its whole body before it looks anything up, so
- * that a call landing while the body arrives cannot leave it acting on a lock that is gone.
+ * reason, unlock. Zoho's checks run in Zoho's order: configuration, record, permission, the lock
+ * id's form, body, then the lock's own state. A write receives its whole body before it looks
+ * anything up, so that a call landing while the body arrives cannot leave it acting on a lock that
+ * is gone.
  */
 import { z } from 'zod';
 import { canLock } from '../auth';
@@ -73,6 +74,11 @@ const reasonOf = (body: Record<string, unknown>): string => {
     return failItem('data', ERRORS.invalidData, { ...REASON_PATH, maximum_length: REASON_MAX_LENGTH });
   }
   return reason;
+};
+
+/** PUT and DELETE name a lock id that is not an id as INVALID_DATA at index 3 (GET: INVALID_URL_PATTERN). */
+const checkLockIdForm = (context: RouteContext): void => {
+  if (!isZohoId(context.params['lockId'] ?? '')) fail(ERRORS.invalidId, { resource_path_index: 3 });
 };
 
 /** The record's current lock named by the URL, or INVALID_DATA as Zoho words it. */
@@ -149,6 +155,7 @@ export const updateReason: Handler = async (context) => {
   const module = context.params['module'] ?? '';
   const record = lockedRecord(context);
   if (!canLock(caller.profile, module)) fail(ERRORS.lockPermissionDenied, { resource_path_index: 1 });
+  checkLockIdForm(context);
   const reason = reasonOf(body());
   const lock = namedLock(context, record);
   // Only a purely manual lock has an editable reason; Zoho answers one a rule holds as "already locked".
@@ -166,6 +173,7 @@ export const unlockRecord: Handler = (context) => {
   const module = context.params['module'] ?? '';
   const record = lockedRecord(context);
   if (!canLock(caller.profile, module)) fail(ERRORS.unlockPermissionDenied, { resource_path_index: 1 });
+  checkLockIdForm(context);
   const lock = namedLock(context, record);
   // A lock a rule holds ("Automatic" or "Both") stays while the record matches the rule.
   if (lock.source !== 'Manual') fail(ERRORS.automaticUnlockRefused, { resource_path_index: 1 });
