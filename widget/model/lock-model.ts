@@ -261,45 +261,49 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
     return session && inFlight.value === null && permissions.value?.[action].allowed ? session : null;
   }
 
-  async function refresh(): Promise<void> {
-    const current = session;
-    if (!current || inFlight.value !== null || refreshing.value) return;
-    refreshing.value = true;
-    const seen = changes;
-    try {
-      const found = await current.crm.getLock(current.record);
-      if (seen === changes) apply({ succeeded: false, lock: found, notice: notice.value ?? undefined, failure: error.value ?? undefined });
-    } catch (failure) {
-      if (seen !== changes) return;
-      retryLast = refresh;
-      error.value = describeFailure(failure);
-    } finally {
-      refreshing.value = false;
-    }
-  }
-
-  /** Reads the lock after a change of unknown outcome and shows it, replacing the stale failure. */
-  async function rereadLock(): Promise<void> {
+  /**
+   * Reads the lock while no change runs and hands it to `show`. An answer or failure overtaken by a
+   * change is dropped: that change settles the state itself, and this answer may predate it.
+   */
+  async function readLock(show: (found: Lock | null) => void, failureOf: (failure: unknown) => Failure, again: () => Promise<void>) {
     const current = session;
     if (!current || inFlight.value !== null) return;
     refreshing.value = true;
     const seen = changes;
     try {
       const found = await current.crm.getLock(current.record);
-      // A change started or ended meanwhile: it settles the state itself, and this answer may predate it.
-      if (seen !== changes) return;
-      stateUnknown = false;
-      batch(() => {
-        lock.value = found;
-        error.value = null;
-      });
+      if (seen === changes) show(found);
     } catch (failure) {
       if (seen !== changes) return;
-      retryLast = rereadLock;
-      error.value = { ...describeFailure(failure), retryable: true };
+      retryLast = again;
+      error.value = failureOf(failure);
     } finally {
       refreshing.value = false;
     }
+  }
+
+  async function refresh(): Promise<void> {
+    if (refreshing.value) return;
+    await readLock(
+      (found) => apply({ succeeded: false, lock: found, notice: notice.value ?? undefined, failure: error.value ?? undefined }),
+      describeFailure,
+      refresh,
+    );
+  }
+
+  /** Reads the lock after a change of unknown outcome and shows it, replacing the stale failure. */
+  async function rereadLock(): Promise<void> {
+    await readLock(
+      (found) => {
+        stateUnknown = false;
+        batch(() => {
+          lock.value = found;
+          error.value = null;
+        });
+      },
+      (failure) => ({ ...describeFailure(failure), retryable: true }),
+      rereadLock,
+    );
   }
 
   async function start(): Promise<void> {
@@ -335,7 +339,7 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
     phase, startFailure, t, time, record, user, configuration, lock, hold, ruleName, permissions,
     inFlight, refreshing, error, notice, form, draft, start, refresh,
     openForm(action) {
-      if (!permissions.value?.[action].allowed || inFlight.value !== null) return;
+      if (!readyFor(action)) return;
       batch(() => {
         if (action === 'editReason') draft.set(lock.value?.reason ?? '');
         notice.value = null;
