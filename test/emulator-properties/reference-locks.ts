@@ -42,6 +42,10 @@ export const planLockCommand = (command: LockCommand, { before, identity, actor 
     if (needsPermission && !mayLock) return outcome('NO_PERMISSION', 403);
     return null;
   };
+  /** An edit or unlock names the record's lock, and only a purely manual lock may be changed by hand. */
+  const manualLockProblem = (): Outcome | null =>
+    (!lock || lock.id !== lockId ? outcome('INVALID_DATA', 400) : null) ??
+    (lock?.source !== 'Manual' ? outcome('NOT_ALLOWED', 403) : null);
 
   switch (command.kind) {
     case 'readLock': {
@@ -102,8 +106,7 @@ export const planLockCommand = (command: LockCommand, { before, identity, actor 
       const problem =
         common(true) ??
         reasonProblem(command.reason) ??
-        (!lock || lock.id !== lockId ? outcome('INVALID_DATA', 400) : null) ??
-        (lock?.source !== 'Manual' ? outcome('NOT_ALLOWED', 403) : null);
+        manualLockProblem();
       if (problem) return refused(problem, request);
       return {
         request,
@@ -121,10 +124,7 @@ export const planLockCommand = (command: LockCommand, { before, identity, actor 
     }
     case 'unlock': {
       const request = { method: 'DELETE' as const, path: `${base}/${lockId}` };
-      const problem =
-        common(true) ??
-        (!lock || lock.id !== lockId ? outcome('INVALID_DATA', 400) : null) ??
-        (lock?.source !== 'Manual' ? outcome('NOT_ALLOWED', 403) : null);
+      const problem = common(true) ?? manualLockProblem();
       if (problem) return refused(problem, request);
       return {
         request,
