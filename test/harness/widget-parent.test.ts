@@ -1,31 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createWidgetParent, type ParentAnswer, type WidgetServices } from '../../server/harness/widget-parent';
+import type { ParentAnswer, WidgetServices } from '../../server/harness/widget-parent';
+import { createParentUnderTest, WIDGET_ORIGIN, ZDK_URL } from '../support/widget-parent-under-test';
 
-const WIDGET_ORIGIN = 'http://localhost:5000';
 const APP_ORIGIN = encodeURIComponent(`${WIDGET_ORIGIN}/app/widget.html?serviceOrigin=http%3A%2F%2F127.0.0.1%3A5000`);
-const ZDK_URL = `${WIDGET_ORIGIN}/sdk/zdk.js`;
 
 function setup(overrides: Partial<WidgetServices> = {}) {
-  const frameWindow = { name: 'widget frame' };
-  const posted: Record<string, unknown>[] = [];
-  const services: WidgetServices = {
-    zdkScriptUrl: ZDK_URL,
-    currentUser: async () => ({ outcome: 'response', data: { users: [{ id: '7', email: 'rep@example.com' }] } }),
-    environment: async () => ({ outcome: 'response', data: { deployment: 'US', ZGID: '1', ZUID: '7', appDetails: { appUrl: 'x' } } }),
-    org: async () => ({ outcome: 'response', data: { org: [{ id: '1' }] } }),
-    resize: vi.fn(),
-    invokeConnection: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: { code: 'SUCCESS' } })),
-    getRecord: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: { data: [{ id: '42' }] } })),
-    ...overrides,
-  };
-  const parent = createWidgetParent({
-    frame: { window: () => frameWindow, origin: WIDGET_ORIGIN },
-    post: (message) => posted.push(message),
-    context: { connectors: {}, locale: 'en_US' },
-    pageLoad: { Entity: 'Deals', EntityId: '42' },
-    services,
-    newUniqueId: () => 'u-1',
-  });
+  const { parent, posted, services, frameWindow } = createParentUnderTest({ services: overrides });
   const fromWidget = (data: unknown) => parent.handleMessage({ data, origin: WIDGET_ORIGIN, source: frameWindow });
   const request = (promiseid: string, data: Record<string, unknown>) =>
     fromWidget({ type: 'SDK.EVENT', eventName: 'CRM_EVENT', uniqueID: 'u-1', time: 1, promiseid, data, appOrigin: APP_ORIGIN });

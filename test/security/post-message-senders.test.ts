@@ -1,10 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createWidgetParent, type ParentAnswer, type WidgetServices } from '../../server/harness/widget-parent';
+import { createParentUnderTest, WIDGET_ORIGIN } from '../support/widget-parent-under-test';
 import { createSdkChannel } from '../../server/sdk/sdk-channel';
 import type { IncomingMessage, SdkEnvironment } from '../../server/sdk/sdk-environment';
 
 const CRM_ORIGIN = 'http://127.0.0.1:5000';
-const WIDGET_ORIGIN = 'http://localhost:5000';
 const WIDGET_HREF = `${WIDGET_ORIGIN}/app/widget.html?serviceOrigin=${encodeURIComponent(CRM_ORIGIN)}`;
 const APP_ORIGIN = encodeURIComponent(WIDGET_HREF);
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -22,27 +21,7 @@ const strangers = (rightWindow: object, rightOrigin: string) =>
 describe('the harness page (parent side of the SDK protocol)', () => {
   const frameWindow = { name: 'widget frame' };
 
-  const setup = () => {
-    const posted: Record<string, unknown>[] = [];
-    const services: WidgetServices = {
-      zdkScriptUrl: `${WIDGET_ORIGIN}/sdk/zdk.js`,
-      currentUser: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: {} })),
-      environment: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: {} })),
-      org: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: {} })),
-      resize: vi.fn(),
-      invokeConnection: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: { code: 'SUCCESS' } })),
-      getRecord: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: {} })),
-    };
-    const parent = createWidgetParent({
-      frame: { window: () => frameWindow, origin: WIDGET_ORIGIN },
-      post: (message) => posted.push(message),
-      context: { connectors: {}, locale: 'en_US' },
-      pageLoad: { Entity: 'Deals', EntityId: '42' },
-      services,
-      newUniqueId: () => 'u-1',
-    });
-    return { parent, posted, services };
-  };
+  const setup = () => createParentUnderTest({ frameWindow });
   const register = { type: 'SDK.EVENT', eventName: 'REGISTER', appOrigin: APP_ORIGIN };
   const invoke = {
     type: 'SDK.EVENT',
