@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { ParentAnswer, WidgetServices } from '../../server/harness/widget-parent';
+import { describe, expect, it } from 'vitest';
+import type { WidgetServices } from '../../server/harness/widget-parent';
 import { createParentUnderTest, WIDGET_ORIGIN, ZDK_URL } from '../support/widget-parent-under-test';
 
 const APP_ORIGIN = encodeURIComponent(`${WIDGET_ORIGIN}/app/widget.html?serviceOrigin=http%3A%2F%2F127.0.0.1%3A5000`);
