@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { connectionRequestSchema } from '../sdk/protocol';
 
 /**
  * The harness page's call to its dev server for one CRM_CONNECTION request: the page never holds
@@ -8,13 +9,7 @@ export const invokeRequestSchema = z.object({
   user: z.email(),
   connection: z.string(),
   deployment: z.string(),
-  request: z.object({
-    url: z.string(),
-    method: z.string().optional(),
-    param_type: z.union([z.number(), z.string()]).optional(),
-    parameters: z.string().optional(),
-    headers: z.string().optional(),
-  }),
+  request: connectionRequestSchema,
   /** Passed to the emulator as `X-Emulator-Fault` (error, drop, drop-after, delay=<ms>). */
   fault: z.string().optional(),
 });

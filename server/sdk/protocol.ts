@@ -61,19 +61,20 @@ export const sdkMessageSchema = z.discriminatedUnion('eventName', [
 
 export type SdkMessage = z.infer<typeof sdkMessageSchema>;
 
-/** What `CONNECTION.invoke` puts on the wire: parameters and headers as JSON strings (§2.1). */
+/** The request `CONNECTION.invoke` keeps: its five keys, parameters and headers as JSON strings (§2.1). */
+export const connectionRequestSchema = z.object({
+  url: z.string(),
+  method: z.string().optional(),
+  param_type: z.union([z.number(), z.string()]).optional(),
+  parameters: z.string().optional(),
+  headers: z.string().optional(),
+});
+
+/** What `CONNECTION.invoke` puts on the wire. */
 export const connectionWireSchema = z.object({
   category: z.literal('CRM_CONNECTION'),
   connectionName: z.string(),
-  data: z.object({
-    data: z.object({
-      url: z.string(),
-      method: z.string().optional(),
-      param_type: z.union([z.number(), z.string()]).optional(),
-      parameters: z.string().optional(),
-      headers: z.string().optional(),
-    }),
-  }),
+  data: z.object({ data: connectionRequestSchema }),
 });
 
 export type ConnectionWireRequest = z.infer<typeof connectionWireSchema>['data']['data'];
