@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, SEED, type Emulator } from '../../../server/emulator/index';
 import { createCrm, type Crm } from '../../../widget/crm/crm';
 import { CrmError } from '../../../widget/crm/crm-error';
-import { demoIdentity, type DemoUserKey } from '../../../widget/host/demo-users';
-import { createMemoryHost, type MemoryHost } from '../../../widget/host/memory-host';
+import { demoIdentity, type DemoUserKey } from '../../support/demo-users';
+import { createMemoryHost, type MemoryHost } from '../../support/memory-host';
 
 /**
  * The CRM layer against the emulator's real answers, through the memory host: the contract

@@ -6,7 +6,7 @@
 import type { Emulator } from '../../../server/emulator';
 import type { EmulatorState, LockState } from '../../../server/emulator/state';
 import type { Host, HostRequest, HostResponse } from '../../../widget/host/host';
-import { createMemoryHost, type MemoryHost, type MemoryHostOptions } from '../../../widget/host/memory-host';
+import { createMemoryHost, type MemoryHost, type MemoryHostOptions } from '../../support/memory-host';
 
 export const FAULTS = [
   'internalError',

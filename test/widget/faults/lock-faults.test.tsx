@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { SEED } from '../../../server/emulator';
-import { demoUsers } from '../../../widget/host/demo-users';
+import { demoUsers } from '../../support/demo-users';
 import { APPLIED, FAULTS, locksOf, type Fault } from './faulty-connection';
 import { openRecord, settled, type OpenRecord } from './open-record';
 import { button, english, errorWithRetry, reasonBox, shownLock } from './shown-state';

@@ -6,7 +6,7 @@ import { act, render, screen } from '@testing-library/preact';
 import english from '../../../app/translations/en.json';
 import { createEmulator, type Emulator } from '../../../server/emulator';
 import { createCrm } from '../../../widget/crm/crm';
-import { demoIdentity, type DemoUserKey } from '../../../widget/host/demo-users';
+import { demoIdentity, type DemoUserKey } from '../../support/demo-users';
 import type { LoadMessages } from '../../../widget/i18n/load-messages';
 import { createLockModel, type LockModel } from '../../../widget/model/lock-model';
 import { LockPanel } from '../../../widget/ui/lock-panel';

@@ -2,7 +2,7 @@ import { act, fireEvent, screen, within } from '@testing-library/preact';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SEED } from '../../../server/emulator';
-import { demoUsers } from '../../../widget/host/demo-users';
+import { demoUsers } from '../../support/demo-users';
 import { FAULTS, locksOf, type Fault } from './faulty-connection';
 import { openRecord, settled, type OpenRecord } from './open-record';
 import { button, english, errorWithRetry, reasonBox, shownLock, UNEXPECTED, type ShownLock } from './shown-state';

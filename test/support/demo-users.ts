@@ -1,8 +1,8 @@
-import type { CurrentUser } from './host';
+import type { CurrentUser } from '../../widget/host/host';
 
 /**
  * The emulator's seeded demo org as the SDK would report its users, for tests and the memory host
- * (ids and tokens match server/emulator's seed). Not imported by main.tsx.
+ * (ids and tokens match server/emulator's seed).
  */
 export type DemoUserKey = 'admin' | 'manager' | 'rep' | 'intern';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { demoIdentity } from '../../../widget/host/demo-users';
-import { createMemoryHost } from '../../../widget/host/memory-host';
+import { demoIdentity } from './demo-users';
+import { createMemoryHost } from './memory-host';
 
 const page = { module: 'Deals', recordId: '5843104000000410001' };
 const url = 'https://www.zohoapis.com/crm/v8/Deals/5843104000000410001/Locking_Information__s?fields=Locked_By__s';

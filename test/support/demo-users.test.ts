@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createEmulator } from '../../../server/emulator/index';
-import { demoUsers, type DemoUserKey } from '../../../widget/host/demo-users';
-import { parseCurrentUser } from '../../../widget/host/zoho-user';
+import { createEmulator } from '../../server/emulator/index';
+import { demoUsers, type DemoUserKey } from './demo-users';
+import { parseCurrentUser } from '../../widget/host/zoho-user';
 
 describe('demoUsers', () => {
   it.each(Object.keys(demoUsers) as DemoUserKey[])('matches the emulator seeded %s user', async (key) => {

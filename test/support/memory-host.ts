@@ -1,4 +1,4 @@
-import { readBody } from './connection-answer';
+import { readBody } from '../../widget/host/connection-answer';
 import {
   HostError,
   type ConnectionKind,
@@ -7,12 +7,12 @@ import {
   type Host,
   type HostRequest,
   type PageContext,
-} from './host';
+} from '../../widget/host/host';
 
 /**
  * An in-memory Host for tests and the component tests: REST calls go to `handle` (for instance the
- * emulator's `createEmulator().handle`) as Zoho's connection would make them. Never imported by
- * main.tsx, so it stays out of the bundle.
+ * emulator's `createEmulator().handle`) as Zoho's connection would make them. It knows the emulator's
+ * demo org, so it lives with the tests, outside the product's source.
  */
 export interface MemoryHostOptions {
   /** Answers the REST calls: receives a Request with path, query, OAuth header and JSON body. */
