@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { createCrm } from './crm/crm';
+import { createLocalStore } from './host/storage';
 import { createZohoHost } from './host/zoho';
 import { createMessageFetcher } from './i18n/load-messages';
 import { createLockModel } from './model/lock-model';
@@ -17,6 +18,7 @@ if (root) {
     createCrm,
     loadMessages: createMessageFetcher({ fetch: window.fetch.bind(window), baseUrl: document.baseURI }),
     now: () => new Date(),
+    store: createLocalStore(window),
   });
   render(<LockPanel model={model} />, root);
   observeHeight(root, (height) => host.resize(height), window);

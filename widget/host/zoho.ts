@@ -17,7 +17,7 @@ export interface ZohoHostOptions {
   connections?: { user: string; org: string };
 }
 
-const environmentSchema = z.object({ deployment: z.string() });
+const environmentSchema = z.object({ deployment: z.string(), ZGID: z.optional(z.unknown()) });
 
 /**
  * The Host over Zoho's embedded-app SDK. Installs the message guard and the PageLoad handler, then
@@ -80,7 +80,9 @@ export function createZohoHost(options: ZohoHostOptions): Host {
       call('GetCurrentEnvironment', (s) => s.CRM.CONFIG.GetCurrentEnvironment(), (answer) => {
         const parsed = environmentSchema.safeParse(answer);
         if (!parsed.success) throw new HostError('malformed', 'Unexpected environment answer', answer);
-        return { deployment: parsed.data.deployment, apiDomain: apiDomainFor(parsed.data.deployment) };
+        const { deployment, ZGID } = parsed.data;
+        const orgId = typeof ZGID === 'string' || typeof ZGID === 'number' ? String(ZGID) : null;
+        return { deployment, apiDomain: apiDomainFor(deployment), orgId: orgId || null };
       }),
     request: (request) =>
       call(

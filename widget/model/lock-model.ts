@@ -3,21 +3,24 @@ import type { ReadonlySignal } from '@preact/signals-core';
 import type { Crm, CrmOptions } from '../crm/crm';
 import type { Lock, LockingConfiguration, LockPermission, RecordHold, RecordRef } from '../crm/types';
 import type { CurrentUser, Host } from '../host/host';
+import type { KeyValueStore } from '../host/storage';
 import { createTimeFormat } from '../i18n/format-time';
 import type { TimeFormat } from '../i18n/format-time';
 import type { LoadMessages } from '../i18n/load-messages';
 import { intlLocaleOf } from '../i18n/locale';
 import { createTranslator } from '../i18n/messages';
 import type { Messages, Translate } from '../i18n/messages';
+import { hasCode } from '../crm/crm-error';
 import { describeFailure } from './failure';
 import type { Failure } from './failure';
 import { permissionsFor } from './permissions';
 import type { Permissions } from './permissions';
 import { createReasonDraft } from './reason-draft';
 import type { ReasonDraft } from './reason-draft';
-import { raceOn, settleChangeFailure, settleFoundLock, settleLockFailure } from './settle-failure';
-import type { Notice, Settlement } from './settle-failure';
+import { raceOn, settleFoundLock } from './races';
+import type { Notice, Settlement } from './races';
 import { FALLBACK_REASON_MAX_LENGTH, startUp } from './start-up';
+import type { SettingsSource } from './lock-settings';
 
 export type Phase = 'starting' | 'ready' | 'unavailable' | 'failed';
 /** The three changes a viewer can make; also names the form or confirm step that is open. */
@@ -28,6 +31,8 @@ export interface LockModelDependencies {
   createCrm: (options: CrmOptions) => Crm;
   loadMessages: LoadMessages;
   now: () => Date;
+  /** Where the module's settings are cached between views (host/storage.ts); none: every view reads them. */
+  store?: KeyValueStore;
 }
 
 export interface LockModel {
@@ -49,6 +54,8 @@ export interface LockModel {
   /** A background re-read is running; the known state stays on screen meanwhile. */
   refreshing: ReadonlySignal<boolean>;
   error: ReadonlySignal<Failure | null>;
+  /** While Zoho's API limit holds: the time (ms since the epoch) before which Try again is not offered. */
+  waitUntil: ReadonlySignal<number | null>;
   /** What just happened, for the live region: "Record locked.", "Max Manager locked this record first." */
   notice: ReadonlySignal<Notice | null>;
   /** The open form or confirm step. */
@@ -70,17 +77,21 @@ export interface LockModel {
   dispose(): void;
 }
 
+const loadSettle = () => import('./settle-failure');
+type SettleModule = Awaited<ReturnType<typeof loadSettle>>;
+
 interface Session {
   crm: Crm;
   record: RecordRef;
   userId: string;
+  settings: SettingsSource;
 }
 
 /**
  * The store for one record's lock. Actions never throw: failures land in `error` or `notice`.
  * @example const model = createLockModel({ host, createCrm, loadMessages, now: () => new Date() }); await model.start();
  */
-export function createLockModel({ host, createCrm, loadMessages, now }: LockModelDependencies): LockModel {
+export function createLockModel({ host, createCrm, loadMessages, now, store }: LockModelDependencies): LockModel {
   const phase = signal<Phase>('starting');
   const startFailure = signal<Failure | null>(null);
   const messages = signal<Messages>({});
@@ -97,7 +108,11 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
   const error = signal<Failure | null>(null);
   const notice = signal<Notice | null>(null);
   const form = signal<LockAction | null>(null);
+  const waitUntil = signal<number | null>(null);
   const draft = createReasonDraft(maxLength);
+  let waitTimer: ReturnType<typeof setTimeout> | undefined;
+  /** One automatic retry of a read refused by Zoho's API limit per start, then only the viewer's own. */
+  let autoRetried = false;
   let session: Session | null = null;
   let retryLast: (() => Promise<void>) | null = null;
   /** The last change failed and the lock could not be read since: the screen may be out of date. */
@@ -133,6 +148,7 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       if (settlement.hold !== undefined) hold.value = settlement.hold;
       notice.value = settlement.notice ?? null;
       error.value = settlement.failure ?? null;
+      waitOut(settlement.failure, false);
       if (settlement.succeeded) {
         // Our lock carries an earlier reason: the text typed since stays, in the form that saves it.
         form.value = settlement.reasonUnsaved && permissions.value?.editReason.allowed ? 'editReason' : null;
@@ -143,6 +159,18 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       }
       // A reason form stays open after any failure, so what was typed stays in view.
     });
+  }
+
+  /**
+   * What a failed change means, worked out by code that loads on demand (a form opening preloads
+   * it). Should that code not load, the outcome is unknown: the failure is shown and Try again reads the lock.
+   */
+  async function settleWith(failure: unknown, settle: (module: SettleModule) => Promise<Settlement>): Promise<Settlement> {
+    try {
+      return await settle(await loadSettle());
+    } catch {
+      return { succeeded: false, stateUnknown: true, failure: { ...describeFailure(failure), retryable: true } };
+    }
   }
 
   /** Runs one change with the controls disabled; `settle` turns a failure into what to show. */
@@ -158,6 +186,7 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       try {
         settlement = await change();
       } catch (failure) {
+        if (hasCode(failure, 'NO_PERMISSION') || hasCode(failure, 'NOT_ALLOWED')) rereadSettings(true);
         settlement = await settle(failure);
       }
       stateUnknown = settlement.stateUnknown ?? false;
@@ -194,7 +223,7 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
         if (existing) return settleFoundLock(existing, reason, current.userId);
         return { succeeded: true, lock: await current.crm.lock(current.record, reason), notice: { key: 'notice.locked' } };
       },
-      (failure) => settleLockFailure(current, reason, failure),
+      (failure) => settleWith(failure, (settle) => settle.settleLockFailure(current, reason, failure)),
       retryFor('lock', () => submitLock(true)),
     );
   }
@@ -218,7 +247,9 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
         return { succeeded: true, lock: { ...shown, reason }, notice: { key: 'notice.reasonSaved' } };
       },
       (failure) =>
-        settleChangeFailure(current, shown.id, failure, (found) => found?.id === shown.id && found.reason === reason, 'notice.reasonSaved'),
+        settleWith(failure, (settle) =>
+          settle.settleChangeFailure(current, shown.id, failure, (found) => found?.id === shown.id && found.reason === reason, 'notice.reasonSaved'),
+        ),
       retryFor('editReason', submitReason, { current, lockId: shown.id }),
     );
   }
@@ -230,7 +261,7 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
         await current.crm.unlock(current.record, shown.id);
         return { succeeded: true, lock: null, notice: { key: 'notice.unlocked' } };
       },
-      (failure) => settleChangeFailure(current, shown.id, failure, (found) => found === null, 'notice.unlocked'),
+      (failure) => settleWith(failure, (settle) => settle.settleChangeFailure(current, shown.id, failure, (found) => found === null, 'notice.unlocked')),
       retryFor('unlock', submitUnlock, { current, lockId: shown.id }),
     );
   }
@@ -277,6 +308,7 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       if (seen !== changes) return;
       retryLast = again;
       error.value = failureOf(failure);
+      waitOut(error.value, true);
     } finally {
       refreshing.value = false;
     }
@@ -306,22 +338,69 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
     );
   }
 
+  /**
+   * Reads the module's settings again in the background and shows them: a stale cache entry was
+   * shown, or Zoho refused what the cached settings allowed (`contradicted` drops the entry first).
+   * A failure keeps what is shown; the next view reads them again.
+   */
+  function rereadSettings(contradicted: boolean): void {
+    const current = session;
+    if (!current) return;
+    if (contradicted) current.settings.drop();
+    current.settings.read().then(
+      (settings) =>
+        batch(() => {
+          configuration.value = settings.configuration;
+          lockPermission.value = settings.lockPermission;
+          maxLength.value = settings.maxLength;
+        }),
+      () => undefined,
+    );
+  }
+
+  /**
+   * After Zoho's 429, Try again waits for the time Zoho names (or a safe default); a refused read
+   * is tried once more by itself then, a refused change never is: the viewer decides.
+   */
+  function waitOut(failure: Failure | null | undefined, isRead: boolean): void {
+    if (!failure?.waitSeconds) return;
+    const ms = failure.waitSeconds * 1000;
+    waitUntil.value = now().getTime() + ms;
+    clearTimeout(waitTimer);
+    waitTimer = setTimeout(() => {
+      waitUntil.value = null;
+      if (isRead && !autoRetried) {
+        autoRetried = true;
+        void retry();
+      }
+    }, ms);
+  }
+
+  async function retry(): Promise<void> {
+    if (waitUntil.value !== null) return;
+    if (phase.value === 'failed') return start();
+    const again = retryLast;
+    retryLast = null;
+    if (again && inFlight.value === null) await again();
+  }
+
   async function start(): Promise<void> {
     batch(() => {
       phase.value = 'starting';
       startFailure.value = null;
     });
-    const result = await startUp({ host, createCrm, loadMessages });
+    const result = await startUp({ host, createCrm, loadMessages, store, now: () => now().getTime() });
     batch(() => {
       messages.value = result.messages;
       english.value = result.english;
       if (!result.ok) {
         startFailure.value = result.failure;
+        waitOut(result.failure, true);
         phase.value = result.state;
         return;
       }
       const { facts } = result;
-      session = { crm: facts.crm, record: facts.record, userId: facts.user.id };
+      session = { crm: facts.crm, record: facts.record, userId: facts.user.id, settings: facts.settings };
       record.value = facts.record;
       user.value = facts.user;
       configuration.value = facts.configuration;
@@ -332,14 +411,17 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       phase.value = 'ready';
     });
     if (!result.ok) return;
+    autoRetried = false;
+    if (result.facts.settingsStale) rereadSettings(false);
     stopWatchingVisibility ??= host.onVisible(() => void refresh());
   }
 
   return {
     phase, startFailure, t, time, record, user, configuration, lock, hold, ruleName, permissions,
-    inFlight, refreshing, error, notice, form, draft, start, refresh,
+    inFlight, refreshing, error, waitUntil, notice, form, draft, start, refresh,
     openForm(action) {
       if (!readyFor(action)) return;
+      loadSettle().catch(() => undefined);
       batch(() => {
         if (action === 'editReason') draft.set(lock.value?.reason ?? '');
         notice.value = null;
@@ -362,18 +444,14 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       return submitReason();
     },
     unlockRecord: submitUnlock,
-    async retry() {
-      if (phase.value === 'failed') return start();
-      const again = retryLast;
-      retryLast = null;
-      if (again && inFlight.value === null) await again();
-    },
+    retry,
     dismissError() {
       error.value = null;
       // Dismissing must not leave a possibly stale lock on screen without a word: look again.
       if (stateUnknown) void rereadLock();
     },
     dispose() {
+      clearTimeout(waitTimer);
       stopWatchingVisibility?.();
       stopWatchingVisibility = null;
     },

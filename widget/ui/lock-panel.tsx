@@ -4,8 +4,8 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { LockAction, LockModel } from '../model/lock-model';
 import { LockActions } from './lock-actions';
 import { LockStatus } from './lock-status';
-import { ChangeNotice, HeldNotice, NoConfigurationNotice } from './notices';
-import { ErrorNotice, ReasonForm, RestrictionsList, UnlockConfirm } from './panel-parts';
+import { ChangeNotice } from './notices';
+import { ErrorNotice, ReasonForm, RecordHolds, RestrictionsList, UnlockConfirm } from './panel-parts';
 import { StartState } from './start-state';
 
 /** The whole widget: the start-up states, then the status, the actions and their forms. */
@@ -19,8 +19,7 @@ export function LockPanel({ model }: { model: LockModel }) {
     <div class="rl-panel" ref={panel}>
       <h2 class="rl-title">{t('app.title')}</h2>
       <LockStatus model={model} />
-      <HeldNotice model={model} />
-      <NoConfigurationNotice model={model} />
+      {(model.hold.value !== 'none' || model.configuration.value === null) && <RecordHolds model={model} />}
       <ChangeNotice model={model} />
       {model.error.value && <ErrorNotice model={model} />}
       <LockActions model={model} />
