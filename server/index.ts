@@ -68,11 +68,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     return origins;
   };
 
-  const reader = createCrmReader({
+  const session = {
     backend: emulator,
-    sessionToken: (email) => DEMO_USERS.find((u) => u.email === email)?.token ?? null,
+    sessionToken: (email: string) => DEMO_USERS.find((u) => u.email === email)?.token ?? null,
     apiDomain: apiDomainOf(DEFAULT_DEPLOYMENT),
-  });
+  };
+  const reader = createCrmReader({ ...session, metered: false });
   const tokens = createConnectionTokens({
     connections: manifest.connections,
     issueToken: (email, scopes) => emulator.issueToken(email, scopes),
@@ -80,6 +81,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   });
   const harness = createHarnessRoutes({
     reader,
+    widgetReader: createCrmReader(session),
+    apiLimit: {
+      reached: () => emulator.credits().remaining === 0,
+      set: (reached) => emulator.setRemainingCredits(reached ? 0 : emulator.credits().allowance),
+    },
     invoke: createConnectionInvoker({ backend: emulator, tokens }),
     users,
     modules: manifest.widgetModules,
