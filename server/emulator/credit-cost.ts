@@ -4,6 +4,7 @@
  * unless its shape says otherwise.
  */
 import { z } from 'zod';
+import { MAX_BODY_BYTES } from './body';
 
 /** Zoho caps an insert/update/upsert at 10 credits (100 records at 1 credit per 10). */
 const MAX_WRITE_CREDITS = 10;
@@ -47,6 +48,8 @@ export const creditCost = (method: string, segments: readonly string[], body: un
 /** The body as JSON when it is, read from a clone so that the route still reads the original. */
 export const peekJson = async (request: Request): Promise<unknown> => {
   if (!isWrite(request.method.toUpperCase()) || request.body === null) return undefined;
+  // An oversized body is the route's to refuse; its price is not worth buffering it.
+  if (Number(request.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) return undefined;
   try {
     return JSON.parse(await request.clone().text()) as unknown;
   } catch {

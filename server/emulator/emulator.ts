@@ -151,7 +151,7 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
     setRemainingCredits: (remaining) => limiter.setRemaining(now().getTime(), remaining),
     reset: () => {
       state = seeded();
-      limiter.setRemaining(now().getTime(), Number.POSITIVE_INFINITY);
+      limiter.setRemaining(now().getTime(), currentLimits().credits);
       save();
     },
     snapshot: () => structuredClone(state),
