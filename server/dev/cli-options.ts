@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { LIMIT_ARG_SPECS, limitArgsSchema } from '../emulator/limit-options';
 
 const rate = z.coerce.number().min(0).max(1);
 
@@ -11,6 +12,7 @@ const optionsSchema = z.object({
   'drop-rate': rate.default(0),
   zoho: z.boolean().default(false),
   watch: z.boolean().default(true),
+  ...limitArgsSchema,
 });
 
 export type DevServerCliOptions = z.infer<typeof optionsSchema>;
@@ -18,7 +20,7 @@ export type DevServerCliOptions = z.infer<typeof optionsSchema>;
 export const DEFAULT_PORT = 5000;
 
 /**
- * `npm start -- [--port N] [--data FILE] [--latency MS] [--error-rate R] [--drop-rate R] [--no-watch]`,
+ * `npm start -- [--port N] [--data FILE] [--latency MS] [--error-rate R] [--drop-rate R] [--credits N] [--concurrency N] [--no-watch]`,
  * `npm run serve:zoho` (`--zoho`). The port comes from --port, else PORT, else 5000.
  */
 export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): DevServerCliOptions {
@@ -33,6 +35,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): DevServ
       'drop-rate': { type: 'string' },
       zoho: { type: 'boolean' },
       watch: { type: 'boolean' },
+      ...LIMIT_ARG_SPECS,
     },
   });
   const parsed = optionsSchema.safeParse({ ...values, port: values.port ?? env.PORT ?? DEFAULT_PORT });

@@ -18,6 +18,13 @@ export interface Caller {
 
 const HEADER = /^Zoho-oauthtoken\s+(\S+)\s*$/i;
 
+/** The user a token names, expired or not: whose calls count against the API limits. Null for no known token. */
+export const tokenUserId = (state: EmulatorState, request: Request): string | null => {
+  const header = request.headers.get('authorization');
+  const match = header === null ? null : HEADER.exec(header.trim());
+  return state.tokens.find((t) => t.token === match?.[1])?.userId ?? null;
+};
+
 export const authenticate = (state: EmulatorState, request: Request, now: Date): Caller | Response => {
   const header = request.headers.get('authorization');
   const match = header === null ? null : HEADER.exec(header.trim());

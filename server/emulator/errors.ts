@@ -83,6 +83,10 @@ export const ERRORS = {
   systemConfigUpdate: entry('NOT_ALLOWED', 400, 'Configuration created by system cannot be updated'),
   systemConfigDelete: entry('NOT_ALLOWED', 400, 'Configuration created by system cannot be deleted'),
 
+  // API limits: Zoho documents the code and status; both messages are its OAS samples' (reference §4.4).
+  creditsExhausted: entry('TOO_MANY_REQUESTS', 429, 'Rate limit exceeded. Please retry after the specified time.'),
+  tooManyConcurrentCalls: entry('TOO_MANY_REQUESTS', 429, 'Too many requests. Please try again later.'),
+
   internalError: entry('INTERNAL_ERROR', 500, 'Internal Server Error'),
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -109,7 +109,8 @@ const match = (segments: readonly string[]): { route: Route; params: Record<stri
   return undefined;
 };
 
-const segmentsOf = (pathname: string): string[] | undefined => {
+/** The path's segments after `/crm/v8`, decoded; undefined outside the API. */
+export const segmentsOf = (pathname: string): string[] | undefined => {
   const found = PREFIX.exec(pathname);
   if (!found) return undefined;
   try {

@@ -59,8 +59,18 @@ function options(items: { value: string; label: string }[], selected: string): s
     .join('');
 }
 
+/** Switches of the local CRM that live on the server, not in the page's query. */
+export interface ServerSwitches {
+  /** The org's API credits are spent: every metered call answers 429 TOO_MANY_REQUESTS. */
+  apiLimitReached: boolean;
+}
+
 /** The record detail page, Zoho CRM style, with the widget's frame in the related-list area. */
-export function renderHarnessPage(data: HarnessPageData, origins: PageOrigins): string {
+export function renderHarnessPage(
+  data: HarnessPageData,
+  origins: PageOrigins,
+  switches: ServerSwitches = { apiLimitReached: false },
+): string {
   const config = pageConfigOf(data, origins);
   const record = data.record;
   const userOptions = options(data.users.map((u) => ({ value: u.email, label: `${u.name} (${u.profileName})` })), data.user.email);
@@ -95,6 +105,7 @@ export function renderHarnessPage(data: HarnessPageData, origins: PageOrigins): 
     <label>Signed in as <select name="user" data-switch="user">${userOptions}</select></label>
     <label>Module <select name="module" data-switch="module">${moduleOptions}</select></label>
     <label>Record <select name="record" data-switch="record">${recordOptions}</select></label>
+    <label><input type="checkbox" data-api-limit${switches.apiLimitReached ? ' checked' : ''} /> API limit reached</label>
     ${dc}${latency}
     <noscript><button type="submit">Open</button></noscript>
   </form>
