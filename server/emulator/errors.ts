@@ -83,6 +83,18 @@ export const ERRORS = {
   systemConfigUpdate: entry('NOT_ALLOWED', 400, 'Configuration created by system cannot be updated'),
   systemConfigDelete: entry('NOT_ALLOWED', 400, 'Configuration created by system cannot be deleted'),
 
+  // Notes
+  notesReadDenied: entry('NO_PERMISSION', 403, 'Permission denied to read notes details'),
+
+  // COQL
+  coqlSyntax: entry('SYNTAX_ERROR', 400, 'error occurred while parsing the query'),
+  coqlClause: entry('SYNTAX_ERROR', 400, 'error occurred in the clause'),
+  coqlInvalidQuery: entry('INVALID_QUERY', 400, 'invalid query formed'),
+  coqlInvalidColumn: entry('INVALID_QUERY', 400, 'column given seems to be invalid'),
+  coqlInvalidValue: entry('INVALID_QUERY', 400, 'value given seems to be invalid for the column'),
+  coqlLimit: entry('LIMIT_EXCEEDED', 400, 'limit exceeded'),
+  coqlDuplicate: entry('DUPLICATE_DATA', 400, 'duplicate data'),
+
   internalError: entry('INTERNAL_ERROR', 500, 'Internal Server Error'),
 } as const satisfies Record<string, ErrorEntry>;
 

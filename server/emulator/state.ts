@@ -16,7 +16,11 @@ export interface UserState {
   time_format: string;
   language: string;
   zuid: string;
+  /** Absent means active: data files written before users could be deactivated. */
+  status?: UserStatus;
 }
+
+export type UserStatus = 'active' | 'inactive';
 
 export interface PermissionState {
   id: string;
