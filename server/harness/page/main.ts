@@ -38,7 +38,8 @@ function showCall(call: CallLogEntry, at: string): void {
   const row = document.createElement('tr');
   // Version prefix and query go to the tooltip, keeping the column short.
   const shortPath = call.path.split('?')[0]?.replace(/^\/crm\/v\d+/, '') ?? call.path;
-  const cells = [at, call.method, shortPath, call.status === null ? 'dropped' : String(call.status), String(call.durationMs)];
+  const shownPath = call.summary === undefined ? shortPath : `${shortPath}: ${call.summary}`;
+  const cells = [at, call.method, shownPath, call.status === null ? 'dropped' : String(call.status), String(call.durationMs)];
   for (const text of cells) {
     const cell = document.createElement('td');
     cell.textContent = text;
