@@ -3,7 +3,7 @@
  * `sort_order` asc|desc) and its `info` block, as Zoho's related-records and notes calls answer.
  */
 import { ERRORS, fail } from './errors';
-import type { RecordState } from './state';
+import { compareIds, type RecordState } from './state';
 
 const SORT_KEYS = ['id', 'Created_Time', 'Modified_Time'] as const;
 type SortKey = (typeof SORT_KEYS)[number];
@@ -11,8 +11,8 @@ export type SortOrder = 'asc' | 'desc';
 
 const MAX_PER_PAGE = 200;
 
-const sortValue = (record: RecordState, key: SortKey): number =>
-  key === 'id' ? Number(record.id) : Date.parse(key === 'Created_Time' ? record.createdTime : record.modifiedTime);
+const timeOf = (record: RecordState, key: 'Created_Time' | 'Modified_Time'): number =>
+  Date.parse(key === 'Created_Time' ? record.createdTime : record.modifiedTime);
 
 const positiveInt = (raw: string | null, name: string, fallback: number): number => {
   if (raw === null) return fallback;
@@ -45,7 +45,7 @@ export const relatedPage = (
   const key = sortBy as SortKey;
   const sign = sortOrder === 'asc' ? 1 : -1;
   const sorted = [...records].sort(
-    (a, b) => sign * (sortValue(a, key) - sortValue(b, key) || Number(a.id) - Number(b.id)),
+    (a, b) => sign * ((key === 'id' ? 0 : timeOf(a, key) - timeOf(b, key)) || compareIds(a.id, b.id)),
   );
   const rows = sorted.slice((page - 1) * perPage, page * perPage);
   return {

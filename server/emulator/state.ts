@@ -164,3 +164,6 @@ export const newId = (state: EmulatorState): string => {
   state.nextId += 1;
   return `${ID_PREFIX}${String(serial).padStart(6, '0')}`;
 };
+
+/** Zoho's ids are digit strings past the precision of a JS number: order them as strings of digits. */
+export const compareIds = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);

@@ -5,10 +5,11 @@
 import { ERRORS, fail } from '../errors';
 import type { ModuleMeta } from '../modules';
 
-export type ColumnKind = 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'lookup' | 'user-lookup';
+/** `id`: a record or user id, compared exactly as digits (Zoho's ids outgrow a JS number). */
+export type ColumnKind = 'id' | 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'lookup' | 'user-lookup';
 
 const SYSTEM_COLUMNS: Record<string, ColumnKind> = {
-  id: 'number',
+  id: 'id',
   Created_Time: 'datetime',
   Modified_Time: 'datetime',
   Created_By: 'user-lookup',
@@ -40,7 +41,7 @@ export const columnKind = (module: ModuleMeta, column: string, clause: string): 
   const invalid = (): never => fail(ERRORS.coqlInvalidColumn, { column_name: column, clause });
   if (kind === undefined || more.length > 0) return invalid();
   if (part === undefined) return kind;
-  if (kind === 'user-lookup' && (USER_PARTS as readonly string[]).includes(part)) return part === 'id' ? 'number' : 'text';
-  if (kind === 'lookup' && part === 'id') return 'number';
+  if (kind === 'user-lookup' && (USER_PARTS as readonly string[]).includes(part)) return part === 'id' ? 'id' : 'text';
+  if (kind === 'lookup' && part === 'id') return 'id';
   return invalid();
 };

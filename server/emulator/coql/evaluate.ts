@@ -5,7 +5,7 @@
  */
 import { ERRORS, fail } from '../errors';
 import type { ModuleMeta } from '../modules';
-import type { UserState } from '../state';
+import { compareIds, type UserState } from '../state';
 import { columnKind, type ColumnKind } from './columns';
 import { columnsOf, type Condition, type Literal, type Query } from './query';
 
@@ -44,9 +44,13 @@ const comparable = (kind: ColumnKind, value: unknown, column: string, fromQuery:
       if (typeof value === 'boolean') return value;
       if (value === 'true' || value === 'false') return value === 'true';
       return fromQuery ? invalidValue(column) : undefined;
+    case 'id': {
+      const id = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+      // Padded so that ids of different lengths still order as numbers when compared as text.
+      return id !== undefined && /^\d{1,32}$/.test(id) ? id.padStart(32, '0') : fromQuery ? invalidValue(column) : undefined;
+    }
     case 'number': {
-      const id = lookupId(value);
-      const number = Number(id ?? value);
+      const number = Number(value);
       return Number.isFinite(number) ? number : fromQuery ? invalidValue(column) : undefined;
     }
     case 'datetime': {
@@ -156,7 +160,7 @@ export const runQuery = (query: Query, module: ModuleMeta, rows: readonly Row[],
       const result = x === undefined ? (y === undefined ? 0 : -1) : y === undefined ? 1 : compare(x, y);
       if (result !== 0) return direction === 'asc' ? result : -result;
     }
-    return Number(a['id']) - Number(b['id']);
+    return compareIds(String(a['id']), String(b['id']));
   });
   const page = sorted.slice(query.offset, query.offset + query.limit);
   return { data: page.map((row) => selected(row, query.columns, users)), moreRecords: query.offset + query.limit < sorted.length };
