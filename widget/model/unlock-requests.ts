@@ -140,7 +140,7 @@ export function createUnlockRequests({ tasks, lockModel, now, recordHistory }: U
   const stopWatching = effect(() => {
     const lock = lockModel.lock.value;
     if (lockModel.phase.value !== 'ready') return;
-    if (lock && readFor !== lock.id) {
+    if (lock && lock.source !== 'Automatic' && readFor !== lock.id) {
       readFor = lock.id;
       void read().then(async (requests) => requests && closeStale(await tasks(), lock, requests));
     } else if (!lock && readFor !== null) {
