@@ -1,3 +1,4 @@
+import { batch, computed, effect, signal } from '@preact/signals-core';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
 
@@ -9,6 +10,8 @@ import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
 export const SHARED_MODULES = {
   'preact/hooks': { useEffect, useLayoutEffect, useRef, useState },
   'preact/jsx-runtime': { Fragment, jsx, jsxs },
+  // One signals runtime: a part's computed values must track the page's signals.
+  '@preact/signals-core': { batch, computed, effect, signal },
 };
 
 /** Where parts find the shared modules: a name no other script on the page uses. */

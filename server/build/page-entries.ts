@@ -10,4 +10,5 @@ export const PART_ENTRIES: Record<string, string> = {
   'unlock-confirm': 'widget/ui/unlock-confirm.tsx',
   'error-notice': 'widget/ui/error-notice.tsx',
   'restrictions-list': 'widget/ui/restrictions-list.tsx',
+  'record-activity': 'widget/ui/record-activity.tsx',
 };
