@@ -13,4 +13,5 @@ export const PART_ENTRIES: Record<string, string> = {
   'settle-failure': 'widget/model/settle-failure.ts',
   'record-holds': 'widget/ui/record-holds.tsx',
   'settings-calls': 'widget/crm/settings-calls.ts',
+  'record-activity': 'widget/ui/record-activity.tsx',
 };

@@ -5,7 +5,8 @@
 import { ERRORS, errorResponse } from './errors';
 import type { EmulatorState, ProfileState, UserState } from './state';
 
-export type Operation = 'READ' | 'CREATE' | 'UPDATE' | 'DELETE';
+/** WRITE: Zoho's older scope operation covering CREATE and UPDATE, still accepted on some calls. */
+export type Operation = 'READ' | 'CREATE' | 'UPDATE' | 'DELETE' | 'WRITE';
 
 /** Every group must be satisfied by at least one of its scopes (compared case-insensitively). */
 export type ScopeNeed = readonly (readonly string[])[];
@@ -90,6 +91,19 @@ export const settingsScope = (name: string, operation: Operation): string[] => [
   `ZohoCRM.settings.${name}.ALL`,
   `ZohoCRM.settings.${name}.${operation}`,
 ];
+
+/** Zoho's docs: creating needs `CREATE` (or the older `WRITE`), reading `READ`. */
+export const operationsOf = (method: string): Operation[] => {
+  const operation = operationOf(method);
+  return operation === 'CREATE' || operation === 'UPDATE' ? [operation, 'WRITE'] : [operation];
+};
+
+export const notesScope = (method: string): string[] => [
+  'ZohoCRM.modules.ALL',
+  ...['ALL', ...operationsOf(method)].map((op) => `ZohoCRM.modules.notes.${op}`),
+];
+
+export const coqlScope = (): string[] => ['ZohoCRM.coql.ALL', 'ZohoCRM.coql.READ'];
 
 export const usersScope = (operation: Operation): string[] => ['ZohoCRM.users.ALL', `ZohoCRM.users.${operation}`];
 

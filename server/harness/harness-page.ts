@@ -29,7 +29,9 @@ function firstOf(list: unknown, key: string): Record<string, unknown> {
 }
 
 export function pageConfigOf(data: HarnessPageData, origins: PageOrigins): PageConfig {
-  const user = firstOf(data.currentUser, 'users');
+  const signedIn = firstOf(data.currentUser, 'users');
+  // `&locale=` shows the widget in another language: the SDK reports that locale as the user's.
+  const user = data.locale === null ? signedIn : { ...signedIn, locale: data.locale, country_locale: data.locale };
   const org = firstOf(data.org, 'org');
   return {
     user: data.user.email,
@@ -84,6 +86,7 @@ export function renderHarnessPage(
     .join('');
   const dc = data.deployment === 'US' ? '' : `<input type="hidden" name="dc" value="${e(data.deployment.toLowerCase())}" />`;
   const latency = data.latencyMs === null ? '' : `<input type="hidden" name="latency" value="${data.latencyMs}" />`;
+  const locale = data.locale === null ? '' : `<input type="hidden" name="locale" value="${e(data.locale)}" />`;
 
   return `<!doctype html>
 <html lang="en">
@@ -106,7 +109,7 @@ export function renderHarnessPage(
     <label>Module <select name="module" data-switch="module">${moduleOptions}</select></label>
     <label>Record <select name="record" data-switch="record">${recordOptions}</select></label>
     <label><input type="checkbox" data-api-limit${switches.apiLimitReached ? ' checked' : ''} /> API limit reached</label>
-    ${dc}${latency}
+    ${dc}${latency}${locale}
     <noscript><button type="submit">Open</button></noscript>
   </form>
 </header>

@@ -26,6 +26,13 @@ export type Phase = 'starting' | 'ready' | 'unavailable' | 'failed';
 /** The three changes a viewer can make; also names the form or confirm step that is open. */
 export type LockAction = 'lock' | 'editReason' | 'unlock';
 
+/** A change Zoho confirmed: what the viewer did, the lock before it and the lock now (null after an unlock). */
+export interface ConfirmedChange {
+  action: LockAction;
+  before: Lock | null;
+  after: Lock | null;
+}
+
 export interface LockModelDependencies {
   host: Host;
   createCrm: (options: CrmOptions) => Crm;
@@ -75,6 +82,10 @@ export interface LockModel {
   dismissError(): void;
   /** Stops listening for the page becoming visible. */
   dispose(): void;
+  /** The record's name, when the record read gave it. */
+  recordName: ReadonlySignal<string | null>;
+  /** Calls `listener` after each change Zoho confirmed (never for a change found made elsewhere); returns the unsubscribe. */
+  onConfirmedChange(listener: (change: ConfirmedChange) => void): () => void;
 }
 
 const loadSettle = () => import('./settle-failure');
@@ -113,6 +124,8 @@ export function createLockModel({ host, createCrm, loadMessages, now, store }: L
   let waitTimer: ReturnType<typeof setTimeout> | undefined;
   /** One automatic retry of a read refused by Zoho's API limit per start, then only the viewer's own. */
   let autoRetried = false;
+  const recordName = signal<string | null>(null);
+  const confirmedListeners = new Set<(change: ConfirmedChange) => void>();
   let session: Session | null = null;
   let retryLast: (() => Promise<void>) | null = null;
   /** The last change failed and the lock could not be read since: the screen may be out of date. */
@@ -176,6 +189,7 @@ export function createLockModel({ host, createCrm, loadMessages, now, store }: L
   /** Runs one change with the controls disabled; `settle` turns a failure into what to show. */
   async function perform(action: LockAction, change: () => Promise<Settlement>, settle: (failure: unknown) => Promise<Settlement>, again: () => Promise<void>) {
     changes++;
+    const before = lock.value;
     batch(() => {
       inFlight.value = action;
       error.value = null;
@@ -194,6 +208,11 @@ export function createLockModel({ host, createCrm, loadMessages, now, store }: L
       const retryUnknown = action === 'lock' ? again : rereadLock;
       retryLast = settlement.failure?.retryable ? (stateUnknown ? retryUnknown : again) : null;
       apply(settlement);
+      // A lock of ours found with an earlier reason came from another window, which told its own change.
+      if (settlement.succeeded && !settlement.reasonUnsaved) {
+        const change = { action, before, after: lock.value };
+        confirmedListeners.forEach((listener) => listener(change));
+      }
     } finally {
       changes++;
       inFlight.value = null;
@@ -406,6 +425,7 @@ export function createLockModel({ host, createCrm, loadMessages, now, store }: L
       configuration.value = facts.configuration;
       lock.value = facts.lock;
       hold.value = facts.summary.hold;
+      recordName.value = facts.summary.name ?? null;
       lockPermission.value = facts.lockPermission;
       maxLength.value = facts.maxLength;
       phase.value = 'ready';
@@ -418,7 +438,11 @@ export function createLockModel({ host, createCrm, loadMessages, now, store }: L
 
   return {
     phase, startFailure, t, time, record, user, configuration, lock, hold, ruleName, permissions,
-    inFlight, refreshing, error, waitUntil, notice, form, draft, start, refresh,
+    inFlight, refreshing, error, waitUntil, notice, form, draft, start, refresh, recordName,
+    onConfirmedChange(listener) {
+      confirmedListeners.add(listener);
+      return () => void confirmedListeners.delete(listener);
+    },
     openForm(action) {
       if (!readyFor(action)) return;
       loadSettle().catch(() => undefined);

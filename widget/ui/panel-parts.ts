@@ -13,3 +13,6 @@ export const RecordHolds = onDemand(() => import('./record-holds').then((part) =
 
 /** What each action opens. */
 export const ACTION_PARTS: Record<LockAction, { preload(): void }> = { lock: ReasonForm, editReason: ReasonForm, unlock: UnlockConfirm };
+
+/** Unlock requests and the lock history, with their model: loaded once the panel has started. */
+export const RecordActivityPart = { load: () => import('./record-activity') };

@@ -12,10 +12,11 @@ export interface CallLogRow {
 export function callLogRow(call: CallLogEntry, at: string): CallLogRow {
   // Version prefix and query go to the tooltip, keeping the column short.
   const shortPath = call.path.split('?')[0]?.replace(/^\/crm\/v\d+/, '') ?? call.path;
+  const shownPath = call.summary === undefined ? shortPath : `${shortPath}: ${call.summary}`;
   const status = call.status === null ? 'dropped' : call.status === 429 ? '429 limit' : String(call.status);
   const className = call.status === 429 ? 'is-limited' : call.status === null || call.status >= 400 ? 'is-error' : '';
   return {
-    cells: [at, call.method, shortPath, status, String(call.durationMs)],
+    cells: [at, call.method, shownPath, status, String(call.durationMs)],
     className,
     title: `${call.path} (${call.connection} connection)`,
   };
