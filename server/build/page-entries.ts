@@ -10,7 +10,7 @@ export const PART_ENTRIES: Record<string, string> = {
   'unlock-confirm': 'widget/ui/unlock-confirm.tsx',
   'error-notice': 'widget/ui/error-notice.tsx',
   'restrictions-list': 'widget/ui/restrictions-list.tsx',
-  'settle-failure': 'widget/model/settle-failure.ts',
+  'lock-changes': 'widget/model/lock-changes.ts',
   'record-holds': 'widget/ui/record-holds.tsx',
   'settings-calls': 'widget/crm/settings-calls.ts',
   'record-activity': 'widget/ui/record-activity.tsx',

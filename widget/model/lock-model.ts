@@ -10,14 +10,13 @@ import type { LoadMessages } from '../i18n/load-messages';
 import { intlLocaleOf } from '../i18n/locale';
 import { createTranslator } from '../i18n/messages';
 import type { Messages, Translate } from '../i18n/messages';
-import { hasCode } from '../crm/crm-error';
-import { describeFailure } from './failure';
+import { describeFailure, failureOf } from './failure';
 import type { Failure } from './failure';
 import { permissionsFor } from './permissions';
 import type { Permissions } from './permissions';
 import { createReasonDraft } from './reason-draft';
 import type { ReasonDraft } from './reason-draft';
-import { raceOn, settleFoundLock } from './races';
+import type { ChangeCore, LockChanges } from './lock-changes';
 import type { Notice, Settlement } from './races';
 import { FALLBACK_REASON_MAX_LENGTH, startUp } from './start-up';
 import type { SettingsSource } from './lock-settings';
@@ -88,10 +87,24 @@ export interface LockModel {
   onConfirmedChange(listener: (change: ConfirmedChange) => void): () => void;
 }
 
-const loadSettle = () => import('./settle-failure');
-type SettleModule = Awaited<ReturnType<typeof loadSettle>>;
+type ChangesModule = typeof import('./lock-changes');
+let loadedChanges: ChangesModule | null = null;
+let loadingChanges: Promise<ChangesModule> | null = null;
 
-interface Session {
+/** Fetches the code behind lock, edit and unlock (once for the page); a failed fetch may be tried again. */
+export function preloadLockChanges(): Promise<ChangesModule> {
+  loadingChanges ??= import('./lock-changes').then(
+    (module) => (loadedChanges = module),
+    (failure: unknown) => {
+      loadingChanges = null;
+      throw failure;
+    },
+  );
+  return loadingChanges;
+}
+
+/** A started record: what every read and change works on. */
+export interface Session {
   crm: Crm;
   record: RecordRef;
   userId: string;
@@ -174,136 +187,35 @@ export function createLockModel({ host, createCrm, loadMessages, now, store }: L
     });
   }
 
-  /**
-   * What a failed change means, worked out by code that loads on demand (a form opening preloads
-   * it). Should that code not load, the outcome is unknown: the failure is shown and Try again reads the lock.
-   */
-  async function settleWith(failure: unknown, settle: (module: SettleModule) => Promise<Settlement>): Promise<Settlement> {
-    try {
-      return await settle(await loadSettle());
-    } catch {
-      return { succeeded: false, stateUnknown: true, failure: { ...describeFailure(failure), retryable: true } };
-    }
-  }
+  const core: ChangeCore = {
+    lock, inFlight, error, notice, form, draft, readyFor, apply, rereadLock, rereadSettings,
+    changeBoundary: () => void changes++,
+    settled(unknown, retry) {
+      stateUnknown = unknown;
+      retryLast = retry;
+    },
+    confirmed: (change) => confirmedListeners.forEach((listener) => listener(change)),
+  };
+  let changesOfThisModel: LockChanges | null = null;
+  /** The code behind lock, edit and unlock: fetched once, when a form opens (or its button gets focus). */
+  const loadChanges = async () => (changesOfThisModel ??= (loadedChanges ?? (await preloadLockChanges())).createLockChanges(core));
 
-  /** Runs one change with the controls disabled; `settle` turns a failure into what to show. */
-  async function perform(action: LockAction, change: () => Promise<Settlement>, settle: (failure: unknown) => Promise<Settlement>, again: () => Promise<void>) {
-    changes++;
-    const before = lock.value;
-    batch(() => {
-      inFlight.value = action;
-      error.value = null;
-      notice.value = null;
-    });
-    try {
-      let settlement: Settlement;
+  /**
+   * Runs a change once its code is here, at once when it already is (so the controls are disabled
+   * in the same turn); code that cannot be fetched is said, with a retry.
+   */
+  async function change(run: (changes: LockChanges) => Promise<void>): Promise<void> {
+    let changes = changesOfThisModel ?? (loadedChanges && (changesOfThisModel = loadedChanges.createLockChanges(core)));
+    if (!changes) {
       try {
-        settlement = await change();
-      } catch (failure) {
-        if (hasCode(failure, 'NO_PERMISSION') || hasCode(failure, 'NOT_ALLOWED')) rereadSettings(true);
-        settlement = await settle(failure);
+        changes = await loadChanges();
+      } catch {
+        retryLast = () => change(run);
+        error.value = failureOf('error.partNotLoaded', true);
+        return;
       }
-      stateUnknown = settlement.stateUnknown ?? false;
-      // A lock retry verifies before it sends; an edit or unlock of unknown outcome is only read again.
-      const retryUnknown = action === 'lock' ? again : rereadLock;
-      retryLast = settlement.failure?.retryable ? (stateUnknown ? retryUnknown : again) : null;
-      apply(settlement);
-      // A lock of ours found with an earlier reason came from another window, which told its own change.
-      if (settlement.succeeded && !settlement.reasonUnsaved) {
-        const change = { action, before, after: lock.value };
-        confirmedListeners.forEach((listener) => listener(change));
-      }
-    } finally {
-      changes++;
-      inFlight.value = null;
     }
-  }
-
-  /**
-   * "Try again" after a failed change: repeats it only while it is still allowed and, for a reason,
-   * while its form is open with a valid reason (read again, as now typed); otherwise reads the lock,
-   * which may have changed after all. A change to the lock `shown` is never repeated on another lock
-   * a re-read put on screen since, which the viewer has not seen confirmed: that race is told instead.
-   */
-  function retryFor(action: LockAction, repeat: () => Promise<void>, shown?: { current: Session; lockId: string }) {
-    return async () => {
-      const race = shown && raceOn(shown.lockId, lock.value, shown.current.userId);
-      if (race) return apply({ succeeded: false, notice: race });
-      return readyFor(action) && (action === 'unlock' || (form.value === action && draft.check() !== null)) ? repeat() : rereadLock();
-    };
-  }
-
-  async function sendLock(current: Session, reason: string, verifyFirst: boolean): Promise<void> {
-    await perform(
-      'lock',
-      async () => {
-        // A retried lock may already have reached Zoho: look before sending it twice.
-        const existing = verifyFirst ? await current.crm.getLock(current.record) : null;
-        if (existing) return settleFoundLock(existing, reason, current.userId);
-        return { succeeded: true, lock: await current.crm.lock(current.record, reason), notice: { key: 'notice.locked' } };
-      },
-      (failure) => settleWith(failure, (settle) => settle.settleLockFailure(current, reason, failure)),
-      retryFor('lock', () => submitLock(true)),
-    );
-  }
-
-  async function sendReason(current: Session, shown: Lock, reason: string): Promise<void> {
-    await perform(
-      'editReason',
-      async () => {
-        // One extra GET per edit, the price of never overwriting a reason someone else saved meanwhile.
-        let found: Lock | null;
-        try {
-          found = await current.crm.getLock(current.record);
-        } catch (failure) {
-          // Nothing was sent: no write to settle, only a read to report.
-          return { succeeded: false, failure: describeFailure(failure) };
-        }
-        const race: Notice | null =
-          raceOn(shown.id, found, current.userId) ?? (found?.reason === shown.reason ? null : { key: 'notice.race.reasonChangedFirst' });
-        if (race) return { succeeded: false, lock: found, notice: race };
-        await current.crm.updateReason(current.record, shown.id, reason);
-        return { succeeded: true, lock: { ...shown, reason }, notice: { key: 'notice.reasonSaved' } };
-      },
-      (failure) =>
-        settleWith(failure, (settle) =>
-          settle.settleChangeFailure(current, shown.id, failure, (found) => found?.id === shown.id && found.reason === reason, 'notice.reasonSaved'),
-        ),
-      retryFor('editReason', submitReason, { current, lockId: shown.id }),
-    );
-  }
-
-  async function sendUnlock(current: Session, shown: Lock): Promise<void> {
-    await perform(
-      'unlock',
-      async () => {
-        await current.crm.unlock(current.record, shown.id);
-        return { succeeded: true, lock: null, notice: { key: 'notice.unlocked' } };
-      },
-      (failure) => settleWith(failure, (settle) => settle.settleChangeFailure(current, shown.id, failure, (found) => found === null, 'notice.unlocked')),
-      retryFor('unlock', submitUnlock, { current, lockId: shown.id }),
-    );
-  }
-
-  /** Locks with the draft; a retry verifies first, since the failed call may have reached Zoho. */
-  async function submitLock(verifyFirst: boolean): Promise<void> {
-    const current = readyFor('lock');
-    const checked = current && draft.check();
-    if (current && checked) await sendLock(current, checked, verifyFirst);
-  }
-
-  /** Saves the draft as the reason of the lock shown now. */
-  async function submitReason(): Promise<void> {
-    const current = readyFor('editReason');
-    const shown = lock.value;
-    const checked = current && shown && draft.check();
-    if (current && shown && checked) await sendReason(current, shown, checked);
-  }
-
-  async function submitUnlock(): Promise<void> {
-    const current = readyFor('unlock');
-    const shown = lock.value;
-    if (current && shown) await sendUnlock(current, shown);
+    return run(changes);
   }
 
   /** The session when an action may start now: started, nothing in flight, and the action allowed. */
@@ -445,7 +357,7 @@ export function createLockModel({ host, createCrm, loadMessages, now, store }: L
     },
     openForm(action) {
       if (!readyFor(action)) return;
-      loadSettle().catch(() => undefined);
+      preloadLockChanges().catch(() => undefined);
       batch(() => {
         if (action === 'editReason') draft.set(lock.value?.reason ?? '');
         notice.value = null;
@@ -461,13 +373,13 @@ export function createLockModel({ host, createCrm, loadMessages, now, store }: L
     },
     lockRecord(reason) {
       if (reason !== undefined) draft.set(reason);
-      return submitLock(false);
+      return change((changes) => changes.submitLock(false));
     },
     updateReason(reason) {
       if (reason !== undefined) draft.set(reason);
-      return submitReason();
+      return change((changes) => changes.submitReason());
     },
-    unlockRecord: submitUnlock,
+    unlockRecord: () => change((changes) => changes.submitUnlock()),
     retry,
     dismissError() {
       error.value = null;

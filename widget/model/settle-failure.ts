@@ -6,7 +6,7 @@ import { describeFailure, failureOf, mayHaveGoneThrough } from './failure';
 import { raceOn, settleFoundLock } from './races';
 import type { Settlement } from './races';
 
-// Loaded on demand: only a failed change needs what follows (widget/model/lock-model.ts).
+// Part of the changes, which load on demand (widget/model/lock-changes.ts).
 
 export interface SettleContext {
   crm: Crm;
