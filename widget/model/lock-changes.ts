@@ -27,6 +27,8 @@ export interface ChangeCore {
   changeBoundary(): void;
   /** What a finished change leaves: whether the lock is now unknown, and what Try again does. */
   settled(stateUnknown: boolean, retry: (() => Promise<void>) | null): void;
+  /** A change failed and the lock could not be read since: the screen may be out of date. */
+  stateUnknown(): boolean;
   confirmed(change: ConfirmedChange): void;
 }
 
@@ -142,7 +144,8 @@ export function createLockChanges(core: ChangeCore): LockChanges {
   async function submitLock(verifyFirst: boolean): Promise<void> {
     const current = core.readyFor('lock');
     const checked = current && draft.check();
-    if (current && checked) await sendLock(current, checked, verifyFirst);
+    // After a change of unknown outcome our earlier lock may stand: look before sending another.
+    if (current && checked) await sendLock(current, checked, verifyFirst || core.stateUnknown());
   }
 
   async function submitReason(): Promise<void> {

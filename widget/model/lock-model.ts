@@ -194,6 +194,7 @@ export function createLockModel({ host, createCrm, loadMessages, now, store }: L
       stateUnknown = unknown;
       retryLast = retry;
     },
+    stateUnknown: () => stateUnknown,
     confirmed: (change) => confirmedListeners.forEach((listener) => listener(change)),
   };
   let changesOfThisModel: LockChanges | null = null;

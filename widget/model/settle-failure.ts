@@ -60,6 +60,8 @@ async function settleLockRefusal({ crm, record }: SettleContext, lock: null | un
     if (configuration === null) {
       return { succeeded: false, lock: null, configuration, failure: failureOf('error.notAllowed.noConfiguration') };
     }
+    // The lock could not be read: ours may stand from an earlier call, so say nothing for sure.
+    if (lock === undefined && configuration.lockType !== 'automatic') return { ...unknownOutcome(error), configuration };
     const message = configuration.lockType === 'automatic' ? 'error.notAllowed.automaticOnly' : null;
     return { succeeded: false, lock, configuration, failure: message ? failureOf(message) : describeFailure(error) };
   } catch {

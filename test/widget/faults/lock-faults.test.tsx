@@ -96,6 +96,21 @@ describe('locking a record under faults', () => {
       expect(posts(opened)).toBe(1);
     },
   );
+  it.each(APPLIED_FAULTS)(
+    'after %s on a POST that went through and a failed re-read, saving again finds our lock instead of calling it refused',
+    async (fault) => {
+      const opened = await openRecord('rep', 'Deals', deals.acmeRenewal);
+      await submitReason(opened, button('action.lock'), reason, fault, 'internalError');
+      expect(shownLock().locked).toBe(false);
+
+      opened.connection.failNext(undefined, 'internalError');
+      await click(opened, button('action.save'));
+      expect(shownLock()).toEqual({ locked: true, byViewer: true, reason });
+      expect(errorWithRetry()).toBeNull();
+      expect(locksOf(opened.emulator, 'Deals', deals.acmeRenewal)).toEqual([expect.objectContaining({ reason, lockedById: rep })]);
+      expect(posts(opened)).toBe(1);
+    },
+  );
 });
 
 describe('editing the lock reason under faults', () => {
