@@ -14,6 +14,14 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+/**
+ * Chromium here blocks third-party cookies, and with them the storage of a frame from another site,
+ * which the widget is in Zoho CRM as in the harness. Chrome as shipped, Firefox and Safari give such
+ * a frame its own (partitioned) storage, so the browser tests do too unless a test asks otherwise.
+ */
+const ALLOW_THIRD_PARTY_STORAGE = '--disable-features=BlockThirdPartyCookies,TrackingProtection3pcd';
+
+export function launchChromium({ thirdPartyStorage = true }: { thirdPartyStorage?: boolean } = {}): Promise<Browser> {
+  const args = thirdPartyStorage ? [...CHROMIUM_ARGS, ALLOW_THIRD_PARTY_STORAGE] : CHROMIUM_ARGS;
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args, headless: true });
 }

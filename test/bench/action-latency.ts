@@ -39,6 +39,8 @@ export async function measureActions(browser: Browser, server: DevServer, latenc
         );
 
         await view.widget.getByRole('button', { name: 'Unlock record' }).click();
+        // The confirm step may load on demand: time the click on it, not its loading.
+        await view.widget.getByRole('button', { name: 'Yes, unlock' }).waitFor();
         samples.unlock.push(await timeClickToConfirmed(frame, { button: 'Yes, unlock', status: 'Unlocked', notice: 'Record unlocked.' }));
         roundTrips.push(await connectionRoundTrip(frame));
       } finally {

@@ -6,8 +6,13 @@ import { recordPageOf, recordPageUrl, type RecordPageQuery } from '../support/re
 import { median, p95, round1 } from './stats';
 import { connectionRoundTrip, markStatusShown, statusShownAt } from './widget-timing';
 
+/** A first view in a fresh browser context, then a second one in the same context (its storage kept). */
+export type Visit = 'cold' | 'warm';
+export const VISITS: Visit[] = ['cold', 'warm'];
+
 export interface StatusTiming {
   latencyMs: number;
+  visit: Visit;
   loads: number;
   medianMs: number;
   p95Ms: number;
@@ -18,59 +23,81 @@ export interface StatusTiming {
 
 export interface PageViewCost {
   view: string;
-  apiCalls: number;
+  /** API calls of the first view in a fresh context, and of the next view in the same context. */
+  apiCalls: Record<Visit, number>;
   translationFiles: string[];
   translationGzipBytes: number;
 }
 
-/** One page view in a fresh context: the status time, the API calls, the translations fetched. */
-async function viewOnce(browser: Browser, server: DevServer, query: RecordPageQuery, statusName?: string) {
+interface ViewFigures {
+  shownAt: number;
+  calls: number;
+  roundTrip: number;
+  translations: { url: string; gzipBytes: number }[];
+}
+
+/**
+ * The same page viewed twice in one fresh context: cold, then warm (what the widget kept in its
+ * origin's storage is still there, as for a rep opening the next record). Status time, API calls
+ * and translations fetched of each.
+ */
+async function viewTwice(browser: Browser, server: DevServer, query: RecordPageQuery, statusName?: string): Promise<Record<Visit, ViewFigures>> {
   const context = await browser.newContext();
   try {
     await markStatusShown(context);
     const page = await context.newPage();
-    const translations: Promise<{ url: string; gzipBytes: number }>[] = [];
+    let translations: Promise<{ url: string; gzipBytes: number }>[] = [];
     page.on('response', (response) => {
       if (!/\/translations\/[^/]+\.json(\?|$)/.test(response.url())) return;
       translations.push(response.body().then((body) => ({ url: response.url(), gzipBytes: gzipSync(body, { level: 9 }).length })));
     });
-    await page.goto(recordPageUrl(server.url, query));
-    const view = await recordPageOf(page, statusName ? { statusName } : {});
-    const frame = view.widgetFrame();
-    const shownAt = await statusShownAt(frame);
-    const calls = (await harnessCalls(page)).length;
-    const roundTrip = await connectionRoundTrip(frame);
-    return { shownAt, calls, roundTrip, translations: await Promise.all(translations) };
+    const once = async (): Promise<ViewFigures> => {
+      translations = [];
+      // A navigation starts a new harness page, whose call log starts empty.
+      await page.goto(recordPageUrl(server.url, query));
+      const view = await recordPageOf(page, statusName ? { statusName } : {});
+      const frame = view.widgetFrame();
+      const shownAt = await statusShownAt(frame);
+      const calls = (await harnessCalls(page)).length;
+      const roundTrip = await connectionRoundTrip(frame);
+      return { shownAt, calls, roundTrip, translations: await Promise.all(translations) };
+    };
+    const cold = await once();
+    const warm = await once();
+    return { cold, warm };
   } finally {
     await context.close();
   }
 }
 
-/** Time from the widget frame's navigation to the status shown, over `loads` page loads per latency. */
+/** Time from the widget frame's navigation to the status shown, cold and warm, over `loads` context pairs per latency. */
 export async function measureTimeToStatus(browser: Browser, server: DevServer, query: RecordPageQuery, latencies: number[], loads: number): Promise<StatusTiming[]> {
   const results: StatusTiming[] = [];
   for (const latencyMs of latencies) {
-    const shown: number[] = [];
+    const shown: Record<Visit, number[]> = { cold: [], warm: [] };
     const roundTrips: number[] = [];
     for (let load = 0; load < loads; load += 1) {
-      const once = await viewOnce(browser, server, { ...query, latencyMs });
-      shown.push(once.shownAt);
-      roundTrips.push(once.roundTrip);
+      const twice = await viewTwice(browser, server, { ...query, latencyMs });
+      for (const visit of VISITS) shown[visit].push(twice[visit].shownAt);
+      roundTrips.push(twice.cold.roundTrip, twice.warm.roundTrip);
     }
     const roundTripMs = median(roundTrips);
-    results.push({
-      latencyMs,
-      loads,
-      medianMs: round1(median(shown)),
-      p95Ms: round1(p95(shown)),
-      roundTripMs: round1(roundTripMs),
-      roundTrips: round1(median(shown) / roundTripMs),
-    });
+    for (const visit of VISITS) {
+      results.push({
+        latencyMs,
+        visit,
+        loads,
+        medianMs: round1(median(shown[visit])),
+        p95Ms: round1(p95(shown[visit])),
+        roundTripMs: round1(roundTripMs),
+        roundTrips: round1(median(shown[visit]) / roundTripMs),
+      });
+    }
   }
   return results;
 }
 
-/** API calls and translation bytes of one page view per viewer. */
+/** API calls of one page view per viewer, cold and warm, and the translation bytes of the cold one. */
 export async function measurePageViewCosts(
   browser: Browser,
   server: DevServer,
@@ -79,12 +106,12 @@ export async function measurePageViewCosts(
   const costs: PageViewCost[] = [];
   for (const { view, query, statusName } of views) {
     server.emulator.reset();
-    const once = await viewOnce(browser, server, query, statusName);
+    const twice = await viewTwice(browser, server, query, statusName);
     costs.push({
       view,
-      apiCalls: once.calls,
-      translationFiles: once.translations.map((t) => new URL(t.url).pathname),
-      translationGzipBytes: once.translations.reduce((sum, t) => sum + t.gzipBytes, 0),
+      apiCalls: { cold: twice.cold.calls, warm: twice.warm.calls },
+      translationFiles: twice.cold.translations.map((t) => new URL(t.url).pathname),
+      translationGzipBytes: twice.cold.translations.reduce((sum, t) => sum + t.gzipBytes, 0),
     });
   }
   return costs;
