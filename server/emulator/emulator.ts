@@ -22,7 +22,7 @@ export interface EmulatorOptions {
   /** Share (0..1) of calls answered 500 INTERNAL_ERROR / dropped. */
   faults?: { errorRate?: number; dropRate?: number };
   /**
-   * Zoho's API limits. Default: the Standard edition for the org's users (50,000 + 250 credits per
+   * Zoho's API limits. Default: the Standard edition for the org's active users (50,000 + 250 credits per
    * user licence in any 24 hours, 10 calls in flight per user).
    */
   limits?: { credits?: number; concurrency?: number };
@@ -70,7 +70,7 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
   let tokenSerial = 0;
   let limitOptions = options.limits ?? {};
   const currentLimits = (): ApiLimits => ({
-    credits: limitOptions.credits ?? standardEditionCredits(state.users.length),
+    credits: limitOptions.credits ?? standardEditionCredits(state.users.filter((user) => user.status !== 'inactive').length),
     concurrency: limitOptions.concurrency ?? STANDARD_CONCURRENCY,
   });
   const limiter = createApiLimiter(currentLimits);
