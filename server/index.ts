@@ -140,6 +140,8 @@ async function main(): Promise<void> {
       ...(cli.data ? { dataFile: cli.data } : {}),
       latencyMs: cli.latency,
       faults: { errorRate: cli['error-rate'], dropRate: cli['drop-rate'] },
+      seed: cli.org === 'large' ? 'large' : true,
+      searchLockedField: cli['locked-search'],
     },
     onRebuild: reportRebuild,
   });

@@ -84,6 +84,9 @@ export const settingsScope = (name: string, operation: Operation): string[] => [
   `ZohoCRM.settings.${name}.${operation}`,
 ];
 
+/** The search API's second scope (Zoho's search docs). */
+export const SEARCH_SCOPE: readonly string[] = ['ZohoSearch.securesearch.ALL', 'ZohoSearch.securesearch.READ'];
+
 export const usersScope = (operation: Operation): string[] => ['ZohoCRM.users.ALL', `ZohoCRM.users.${operation}`];
 
 /** Whether the caller's profile holds the per-module Lock permission. */

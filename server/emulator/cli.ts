@@ -1,5 +1,6 @@
 /**
- * `npm run emulator -- --port 5100 --data FILE --latency 100 --error-rate 0.1 --drop-rate 0.05`
+ * `npm run emulator -- --port 5100 --data FILE --latency 100 --error-rate 0.1 --drop-rate 0.05
+ *   [--org large] [--no-locked-search]`
  * Serves the emulator on 127.0.0.1 and prints its URL and the demo tokens.
  */
 import { parseArgs } from 'node:util';
@@ -15,10 +16,13 @@ const Args = z.object({
   latency: z.coerce.number().int().min(0).default(0),
   'error-rate': Rate.default(0),
   'drop-rate': Rate.default(0),
+  org: z.enum(['demo', 'large']).default('demo'),
+  'locked-search': z.boolean().default(true),
 });
 
 const main = async (): Promise<void> => {
   const { values } = parseArgs({
+    allowNegative: true,
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
@@ -26,6 +30,8 @@ const main = async (): Promise<void> => {
       latency: { type: 'string' },
       'error-rate': { type: 'string' },
       'drop-rate': { type: 'string' },
+      org: { type: 'string' },
+      'locked-search': { type: 'boolean' },
     },
   });
   const args = Args.parse(values);
@@ -33,6 +39,8 @@ const main = async (): Promise<void> => {
     ...(args.data === undefined ? {} : { dataFile: args.data }),
     latencyMs: args.latency,
     faults: { errorRate: args['error-rate'], dropRate: args['drop-rate'] },
+    seed: args.org === 'large' ? 'large' : true,
+    searchLockedField: args['locked-search'],
   });
   const server = await listen(emulator, { port: args.port, host: args.host });
   console.log(`Zoho CRM emulator: ${server.url}/crm/v8/`);

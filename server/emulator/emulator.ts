@@ -6,12 +6,22 @@ import { ERRORS, errorResponse } from './errors';
 import { chooseFault, droppedCall, type FaultSettings } from './faults';
 import { loadState, saveState } from './persistence';
 import { routeRequest } from './router';
+import type { OrgSwitches } from './routes/context';
 import { seedState } from './seed';
+import { largeOrgState } from './seed-large';
 import type { EmulatorState } from './state';
 
 export interface EmulatorOptions {
-  /** Default true: the demo org (see seed.ts). False: the same users, no records or configurations. */
-  seed?: boolean;
+  /**
+   * Default true: the demo org (see seed.ts). False: the same users, no records or configurations.
+   * 'large': the demo org with 2,000 deals, 300 of them locked (see seed-large.ts).
+   */
+  seed?: boolean | 'large';
+  /**
+   * Default true: a search may name Locked__s, as Zoho's own list views filter on it. False: such a
+   * search answers INVALID_QUERY naming Locked__s, as Zoho might (it documents neither).
+   */
+  searchLockedField?: boolean;
   /** Persist state to this JSON file; loaded at start when it exists. */
   dataFile?: string;
   /** Fixed delay added to every call. */
@@ -27,7 +37,8 @@ export interface Emulator {
   handle(request: Request): Promise<Response>;
   /** A new OAuth token for a seeded user, e.g. with only some scopes, or already expired. */
   issueToken(email: string, scopes: string[], options?: { expiresAt?: Date }): string;
-  setOptions(options: Pick<EmulatorOptions, 'latencyMs' | 'faults'>): void;
+  /** Replaces these options; searchLockedField goes back to the emulator's own when not given. */
+  setOptions(options: Pick<EmulatorOptions, 'latencyMs' | 'faults' | 'searchLockedField'>): void;
   /** Back to the seed. */
   reset(): void;
   /** The whole state as plain JSON (what the data file holds). */
@@ -48,8 +59,9 @@ const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
-  const seeded = (): EmulatorState => seedState(options.seed ?? true);
+  const seeded = (): EmulatorState => (options.seed === 'large' ? largeOrgState() : seedState(options.seed ?? true));
   let settings: FaultSettings = { latencyMs: options.latencyMs, faults: options.faults };
+  let switches: OrgSwitches = { searchLockedField: options.searchLockedField ?? true };
   let state: EmulatorState = (options.dataFile && loadState(options.dataFile)) || seeded();
   let tokenSerial = 0;
 
@@ -60,7 +72,7 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
 
   const respond = async (request: Request): Promise<Response> => {
     try {
-      return await routeRequest(state, request, now());
+      return await routeRequest(state, request, now(), switches);
     } catch (error) {
       // Only a bug gets here; it still answers in Zoho's envelope rather than crashing the caller.
       console.error('emulator: unexpected error', error);
@@ -99,6 +111,7 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
     issueToken,
     setOptions: (next) => {
       settings = { latencyMs: next.latencyMs, faults: next.faults };
+      switches = { searchLockedField: next.searchLockedField ?? options.searchLockedField ?? true };
     },
     reset: () => {
       state = seeded();

@@ -63,4 +63,5 @@ export const FULL_SCOPES: readonly string[] = [
   'ZohoCRM.users.ALL',
   'ZohoCRM.org.ALL',
   'ZohoCRM.modules.lockinginformation.ALL',
+  'ZohoSearch.securesearch.READ',
 ];
