@@ -4,11 +4,13 @@ import { createZohoHost } from './host/zoho';
 import { createMessageFetcher } from './i18n/load-messages';
 import { createLockModel } from './model/lock-model';
 import { observeHeight } from './ui/auto-resize';
+import { SHARED_MODULES, SHARED_MODULES_GLOBAL } from './shared-modules';
 import { LockPanel } from './ui/lock-panel';
 
 // The composition root: the only place that hands `window` to the layers.
 const root = document.getElementById('record-lock');
 if (root) {
+  Object.assign(window, { [SHARED_MODULES_GLOBAL]: SHARED_MODULES });
   const host = createZohoHost({ window });
   const model = createLockModel({
     host,

@@ -22,8 +22,8 @@ async function filesUnder(root: string, folder: string): Promise<string[]> {
 }
 
 /**
- * What ships from app/, relative to it: the page, the built bundle and stylesheet, every translation
- * and everything under img/. Anything else in app/ (a dev build's leftovers, notes) stays home.
+ * What ships from app/, relative to it: the page, every script the build wrote (entries and their
+ * chunks), the stylesheet, every translation and everything under img/. Anything else in app/ (a dev build's leftovers, notes) stays home.
  * Throws when a required file is missing, so a half-built app/ is never packed.
  */
 export async function listShippedFiles(appDir: string): Promise<string[]> {
@@ -33,7 +33,8 @@ export async function listShippedFiles(appDir: string): Promise<string[]> {
   }
   if (missing.length > 0) throw new Error(`cannot pack, missing: ${missing.join(', ')}`);
 
+  const scripts = (await filesUnder(appDir, 'js')).filter((path) => /^js\/(?:parts\/)?[\w-]+\.js$/.test(path));
   const translations = (await filesUnder(appDir, 'translations')).filter((path) => /^translations\/[^/]+\.json$/.test(path));
   const images = (await exists(join(appDir, 'img'))) ? await filesUnder(appDir, 'img') : [];
-  return ['widget.html', 'js/widget.js', 'css/widget.css', ...translations.sort(), ...images.sort()];
+  return ['widget.html', ...scripts.sort(), 'css/widget.css', ...translations.sort(), ...images.sort()];
 }

@@ -24,10 +24,11 @@ afterEach(async () => {
 });
 
 describe('listShippedFiles', () => {
-  it('ships the page, bundle, stylesheet, every translation and every image', async () => {
-    await put(...required, 'translations/de.json', 'img/icon.svg', 'img/states/locked.png');
+  it('ships the page, every script and chunk, the stylesheet, every translation and every image', async () => {
+    await put(...required, 'js/parts/reason-form.js', 'translations/de.json', 'img/icon.svg', 'img/states/locked.png');
     expect(await listShippedFiles(appDir)).toEqual([
       'widget.html',
+      'js/parts/reason-form.js',
       'js/widget.js',
       'css/widget.css',
       'translations/de.json',
@@ -38,7 +39,7 @@ describe('listShippedFiles', () => {
   });
 
   it('leaves behind source maps, stray build files and non-JSON files beside the translations', async () => {
-    await put(...required, 'js/widget.js.map', 'js/chunk-1.js', 'css/widget.css.map', 'translations/notes.txt', 'notes.md');
+    await put(...required, 'js/widget.js.map', 'js/widget.js.LICENSE.txt', 'js/parts/x.js.map', 'css/widget.css.map', 'translations/notes.txt', 'notes.md');
     expect(await listShippedFiles(appDir)).toEqual(required.slice(0, 3).concat('translations/en.json'));
   });
 

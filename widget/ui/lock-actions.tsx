@@ -1,6 +1,7 @@
 import type { MessageKey } from '../i18n/messages';
 import type { LockAction, LockModel } from '../model/lock-model';
 import type { DeniedReason, Permissions } from '../model/permissions';
+import { ACTION_PARTS } from './panel-parts';
 
 const BUTTON_LABELS: Record<LockAction, MessageKey> = {
   lock: 'action.lock',
@@ -35,6 +36,8 @@ export function LockActions({ model }: { model: LockModel }) {
               class={action === 'lock' ? 'rl-button rl-primary' : 'rl-button'}
               data-action={action}
               disabled={busy}
+              onPointerEnter={() => ACTION_PARTS[action].preload()}
+              onFocus={() => ACTION_PARTS[action].preload()}
               onClick={() => model.openForm(action)}
             >
               {t(BUTTON_LABELS[action])}

@@ -4,17 +4,16 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { LockAction, LockModel } from '../model/lock-model';
 import { LockActions } from './lock-actions';
 import { LockStatus } from './lock-status';
-import { ChangeNotice, ErrorNotice, HeldNotice, NoConfigurationNotice } from './notices';
-import { ReasonForm } from './reason-form';
-import { RestrictionsList } from './restrictions-list';
+import { ChangeNotice, HeldNotice, NoConfigurationNotice } from './notices';
+import { ErrorNotice, ReasonForm, RestrictionsList, UnlockConfirm } from './panel-parts';
 import { StartState } from './start-state';
-import { UnlockConfirm } from './unlock-confirm';
 
 /** The whole widget: the start-up states, then the status, the actions and their forms. */
 export function LockPanel({ model }: { model: LockModel }) {
   const panel = useRef<HTMLDivElement>(null);
   useFocusReturn(model, panel);
   const t = model.t.value;
+  const form = model.form.value;
   if (model.phase.value !== 'ready') return <StartState model={model} />;
   return (
     <div class="rl-panel" ref={panel}>
@@ -23,11 +22,11 @@ export function LockPanel({ model }: { model: LockModel }) {
       <HeldNotice model={model} />
       <NoConfigurationNotice model={model} />
       <ChangeNotice model={model} />
-      <ErrorNotice model={model} />
+      {model.error.value && <ErrorNotice model={model} />}
       <LockActions model={model} />
-      <ReasonForm model={model} />
-      <UnlockConfirm model={model} />
-      <RestrictionsList model={model} />
+      {(form === 'lock' || form === 'editReason') && <ReasonForm model={model} />}
+      {form === 'unlock' && <UnlockConfirm model={model} />}
+      {model.lock.value && <RestrictionsList model={model} />}
     </div>
   );
 }

@@ -1,0 +1,68 @@
+import type { ReadonlySignal } from '@preact/signals-core';
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { Translate } from '../i18n/messages';
+
+/** Every part loaded on demand reads the panel's model, whose translator also words a failed load. */
+interface PartProps {
+  model: { t: ReadonlySignal<Translate> };
+}
+
+export type OnDemand<P> = ComponentType<P> & {
+  /** Starts loading before the part is shown, e.g. when the button that opens it gets focus. */
+  preload(): void;
+  /** Resolves once the part's code is here; rejects when it could not be loaded. */
+  load(): Promise<unknown>;
+};
+
+/**
+ * A component whose code is fetched the first time it is shown (or preloaded), so the page's first
+ * load carries only what is on screen at once. Renders nothing while loading; a failed load says so
+ * with a retry, and the next render tries again.
+ * @example const ReasonForm = onDemand(() => import('./reason-form').then((m) => m.ReasonForm));
+ */
+export function onDemand<P extends PartProps>(load: () => Promise<ComponentType<P>>): OnDemand<P> {
+  let loaded: ComponentType<P> | null = null;
+  let loading: Promise<ComponentType<P>> | null = null;
+  const start = () => {
+    loading ??= load().then(
+      (part) => (loaded = part),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    );
+    return loading;
+  };
+
+  function Part(props: P) {
+    const [, setArrived] = useState(false);
+    const [failed, setFailed] = useState(false);
+    useEffect(() => {
+      if (loaded || failed) return;
+      let shown = true;
+      start().then(
+        () => shown && setArrived(true),
+        () => shown && setFailed(true),
+      );
+      return () => {
+        shown = false;
+      };
+    }, [failed]);
+    if (loaded) {
+      const Loaded = loaded;
+      return <Loaded {...props} />;
+    }
+    if (!failed) return null;
+    const t = props.model.t.value;
+    return (
+      <div class="rl-error" role="alert">
+        <p>{t('error.partNotLoaded')}</p>
+        <button type="button" class="rl-button" onClick={() => setFailed(false)}>
+          {t('action.retry')}
+        </button>
+      </div>
+    );
+  }
+  return Object.assign(Part, { preload: () => void start().catch(() => undefined), load: start });
+}
