@@ -27,6 +27,7 @@ const READ_ONLY_SCOPES = [
   'ZohoCRM.settings.profiles.READ',
   'ZohoCRM.settings.fields.READ',
   'ZohoCRM.users.READ',
+  'ZohoSearch.securesearch.READ',
 ];
 
 const calls = everyCall();
