@@ -1,7 +1,7 @@
 import * as z from './zod';
 import { apiDomainFor } from './api-domains';
 import { parseConnectionAnswer } from './connection-answer';
-import { HostError, type Host, type HostRequest, type PageContext } from './host';
+import { HostError, type Host, type HostRequest, type TabHost } from './host';
 import { installMessageGuard } from './message-guard';
 import { parsePageLoad } from './page-load';
 import { withTimeout } from './with-timeout';
@@ -23,7 +23,7 @@ const environmentSchema = z.object({ deployment: z.string() });
  * The Host over Zoho's embedded-app SDK. Installs the message guard and the PageLoad handler, then
  * starts the SDK at once. Without `window.ZOHO` every call rejects with HostError('unavailable').
  */
-export function createZohoHost(options: ZohoHostOptions): Host {
+export function createZohoHost(options: ZohoHostOptions): Host & TabHost {
   const { window } = options;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const links = options.connections ?? { user: 'recordlock_user', org: 'recordlock_org' };
@@ -34,6 +34,8 @@ export function createZohoHost(options: ZohoHostOptions): Host {
     const unavailable = () => Promise.reject(new HostError('unavailable', 'Zoho CRM SDK not found'));
     return {
       pageContext: unavailable,
+      tabContext: unavailable,
+      openRecord: unavailable,
       currentUser: unavailable,
       environment: unavailable,
       request: unavailable,
@@ -43,17 +45,11 @@ export function createZohoHost(options: ZohoHostOptions): Host {
   }
 
   installMessageGuard(window);
-  const firstPageLoad = new Promise<PageContext>((resolve, reject) => {
+  // The first PageLoad as it came: the record page parses a record from it, a web tab only waits for it.
+  const firstPageLoad = new Promise<unknown>((resolve) => {
     // Registered before init(): the SDK wires only the handlers it already knows when it starts.
-    sdk.embeddedApp.on('PageLoad', (data) => {
-      try {
-        resolve(parsePageLoad(data));
-      } catch (error) {
-        reject(error);
-      }
-    });
+    sdk.embeddedApp.on('PageLoad', resolve);
   });
-  firstPageLoad.catch(() => undefined); // observed by pageContext(); keeps an early rejection from going unhandled
   const ready = withTimeout(startSdk(sdk), timeoutMs, 'SDK start').then(
     () => sdk,
     (error: unknown) => Promise.reject(new HostError('unavailable', 'Zoho CRM SDK did not start', error)),
@@ -74,7 +70,18 @@ export function createZohoHost(options: ZohoHostOptions): Host {
     );
 
   return {
-    pageContext: () => ready.then(() => withTimeout(firstPageLoad, timeoutMs, 'PageLoad')),
+    pageContext: () => ready.then(() => withTimeout(firstPageLoad, timeoutMs, 'PageLoad')).then(parsePageLoad),
+    tabContext: () => ready.then(() => withTimeout(firstPageLoad, timeoutMs, 'PageLoad')).then(() => undefined),
+    openRecord: ({ module, recordId }) => {
+      // Only ids from Zoho's own answers get here; anything else is a bug, not a record to open.
+      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(module) || !/^\d+$/.test(recordId)) {
+        return Promise.reject(new Error(`Not a record to open: ${module}/${recordId}`));
+      }
+      return call('Record.open', (s) => s.CRM.UI.Record.open({ Entity: module, RecordID: recordId }), (answer) => {
+        // Zoho answers true or false; false means the CRM did not open it.
+        if (answer === false) throw new HostError('connection', 'Record.open did not open the record', answer);
+      });
+    },
     currentUser: () => call('getCurrentUser', (s) => s.CRM.CONFIG.getCurrentUser(), parseCurrentUser),
     environment: () =>
       call('GetCurrentEnvironment', (s) => s.CRM.CONFIG.GetCurrentEnvironment(), (answer) => {
