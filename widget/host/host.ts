@@ -101,10 +101,10 @@ export interface RecordToOpen {
 }
 
 /**
- * What the Web Tab needs beyond Host: a web tab's PageLoad names no record, and a record of its
- * list opens in CRM through the SDK. zoho.ts implements both; tests use an in-memory one.
+ * What the Web Tab needs beyond Host: a web tab's PageLoad names no record (so pageContext()
+ * rejects there), and a record of its list opens in CRM through the SDK. zoho.ts implements both; tests use an in-memory one.
  */
-export interface TabHost extends Omit<Host, 'pageContext'> {
+export interface TabHost extends Host {
   /** Resolves once the tab's first PageLoad has come (whatever it carries); HostError('timeout') when it never does. */
   tabContext(): Promise<void>;
   /** Opens the record's detail page in CRM (`ZOHO.CRM.UI.Record.open`); rejects with HostError only. */
