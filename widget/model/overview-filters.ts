@@ -1,5 +1,6 @@
 import * as z from '../host/zod';
 import type { Lock } from '../crm/types';
+import { validDays } from './valid-days';
 
 /** Who locked: anyone, the viewer, or one user by id. */
 export type LockedByFilter = { kind: 'anyone' } | { kind: 'me' } | { kind: 'user'; id: string };
@@ -46,12 +47,6 @@ export function parseStoredFilters(text: string | null): OverviewFilters {
     source: source === 'manual' || source === 'rule' ? source : 'any',
     olderThanDays: validDays(olderThanDays),
   };
-}
-
-/** A whole number of days from 1 to 3650, or null. */
-export function validDays(value: unknown): number | null {
-  const days = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 3650 ? days : null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
