@@ -142,16 +142,18 @@ describe('plugin-manifest.json', () => {
   type Connection = z.infer<typeof connectionSchema>;
   const manifestSchema = z.object({
     service: z.literal('CRM'),
-    modules: z.object({ widgets: z.array(z.object({ url: z.string() })).length(1) }),
+    modules: z.object({ widgets: z.array(z.object({ type: z.string(), url: z.string() })).length(2) }),
     connections: z.array(connectionSchema),
   });
   let connections: Connection[];
   let widgetUrl: string;
+  let webTabUrl: string;
 
   beforeAll(async () => {
     const manifest = manifestSchema.parse(JSON.parse(await readFile(join(root, 'plugin-manifest.json'), 'utf8')));
     connections = manifest.connections;
-    widgetUrl = manifest.modules.widgets[0]?.url ?? '';
+    widgetUrl = manifest.modules.widgets.find((widget) => widget.type === 'related_list')?.url ?? '';
+    webTabUrl = manifest.modules.widgets.find((widget) => widget.type === 'web_tab')?.url ?? '';
   });
 
   function connection(linkName: string): Connection {
@@ -187,7 +189,9 @@ describe('plugin-manifest.json', () => {
     expect(broad).toEqual([]);
   });
 
-  it('starts the widget from a page that is in the package', () => {
-    expect(files.map((file) => file.name)).toContain(widgetUrl.replace(/^\//, ''));
+  it('starts the widget and the web tab from pages that are in the package', () => {
+    expect(widgetUrl).toBe('/app/widget.html');
+    expect(webTabUrl).toBe('/app/overview.html');
+    expect(files.map((file) => file.name)).toEqual(expect.arrayContaining([widgetUrl, webTabUrl].map((url) => url.replace(/^\//, ''))));
   });
 });
