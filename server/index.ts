@@ -17,6 +17,7 @@ import { createConnectionInvoker } from './harness/invoke-connection';
 import { readManifest } from './harness/manifest';
 import { createBrowserBundles } from './dev/browser-bundles';
 import { parseCliOptions } from './dev/cli-options';
+import { limitsOf } from './emulator/limit-options';
 import { createDevApp } from './dev/dev-app';
 import { closeServer, listenOn, PortBusyError } from './dev/listen';
 import { nodeListener } from './dev/node-adapter';
@@ -67,11 +68,12 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     return origins;
   };
 
-  const reader = createCrmReader({
+  const session = {
     backend: emulator,
-    sessionToken: (email) => DEMO_USERS.find((u) => u.email === email)?.token ?? null,
+    sessionToken: (email: string) => DEMO_USERS.find((u) => u.email === email)?.token ?? null,
     apiDomain: apiDomainOf(DEFAULT_DEPLOYMENT),
-  });
+  };
+  const reader = createCrmReader({ ...session, metered: false });
   const tokens = createConnectionTokens({
     connections: manifest.connections,
     issueToken: (email, scopes) => emulator.issueToken(email, scopes),
@@ -79,6 +81,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   });
   const harness = createHarnessRoutes({
     reader,
+    widgetReader: createCrmReader(session),
+    apiLimit: {
+      reached: () => emulator.credits().remaining === 0,
+      set: (reached) => emulator.setRemainingCredits(reached ? 0 : emulator.credits().allowance),
+    },
     invoke: createConnectionInvoker({ backend: emulator, tokens }),
     users,
     modules: manifest.widgetModules,
@@ -140,6 +147,7 @@ async function main(): Promise<void> {
       ...(cli.data ? { dataFile: cli.data } : {}),
       latencyMs: cli.latency,
       faults: { errorRate: cli['error-rate'], dropRate: cli['drop-rate'] },
+      limits: limitsOf(cli),
       seed: cli.org === 'large' ? 'large' : true,
       searchLockedField: cli['locked-search'],
     },
@@ -148,6 +156,7 @@ async function main(): Promise<void> {
   console.log(`Local Zoho CRM: ${server.url}`);
   console.log(`Widget (its own origin, as in Zoho): ${server.widgetUrl}`);
   console.log(`REST emulator: ${server.url}/crm/v8/  (Authorization: Zoho-oauthtoken <token>)`);
+  console.log(`API limits: ${server.emulator.credits().allowance} credits per rolling 24 hours (--credits N)`);
   console.log('Demo users:');
   for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(22)} ${user.profileName.padEnd(14)} token ${user.token}`);
   onStop(() => server.close());

@@ -4,8 +4,8 @@ import { fieldCalls } from './crm/fields';
 import { lockCalls } from './crm/locks';
 import { profileCalls } from './crm/profiles';
 import { createLockedRecordSearch } from './crm/locked-records';
-import { createLocalStore } from './host/local-store';
-import { createZohoHost } from './host/zoho';
+import { createLocalStore } from './host/storage';
+import { createZohoTabHost } from './host/zoho-tab';
 import { createMessageFetcher } from './i18n/load-messages';
 import { createLockedRecordsModel } from './model/locked-records-model';
 import { SHARED_MODULES, SHARED_MODULES_GLOBAL } from './shared-modules';
@@ -24,7 +24,7 @@ const createCrm = (options: CrmOptions): Crm => ({
 const root = document.getElementById('record-lock');
 if (root) {
   Object.assign(window, { [SHARED_MODULES_GLOBAL]: SHARED_MODULES });
-  const host = createZohoHost({ window });
+  const host = createZohoTabHost({ window });
   const model = createLockedRecordsModel({
     host,
     createCrm,

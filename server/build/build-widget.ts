@@ -1,6 +1,6 @@
 import * as esbuild from 'esbuild';
 import { rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SHARED_MODULES, SHARED_MODULES_GLOBAL } from '../../widget/shared-modules';
 import { measureBundle, formatBudget } from './bundle-budget';
@@ -28,16 +28,22 @@ const partsStayApart: esbuild.Plugin = {
   },
 };
 
-/** A part's imports of the shared libraries read the page's copy (widget/shared-modules.ts). */
-const librariesFromPage: esbuild.Plugin = {
-  name: 'libraries-from-page',
+/** A part's imports of what the page shares (widget/shared-modules.ts) read the page's copy. */
+const sharedFromPage: esbuild.Plugin = {
+  name: 'shared-from-page',
   setup(build) {
     const shared = SHARED_MODULES as Record<string, Record<string, unknown>>;
+    const fromPage = (key: string) => ({ path: key, namespace: 'page' });
     build.onResolve({ filter: /^(preact|@preact\/signals)/ }, (args) =>
       args.path in shared
-        ? { path: args.path, namespace: 'page' }
+        ? fromPage(args.path)
         : { errors: [{ text: `A part may not import ${args.path}: widget/shared-modules.ts lists what the page shares` }] },
     );
+    build.onResolve({ filter: /^\./ }, (args) => {
+      const base = relative(root, resolve(args.resolveDir, args.path)).split(sep).join('/');
+      const key = [base, `${base}.ts`, `${base}.tsx`].find((candidate) => candidate in shared);
+      return key ? fromPage(key) : undefined;
+    });
     build.onLoad({ filter: /.*/, namespace: 'page' }, (args) => {
       const names = Object.keys(shared[args.path] ?? {});
       return { contents: `export const { ${names.join(', ')} } = globalThis.${SHARED_MODULES_GLOBAL}[${JSON.stringify(args.path)}];`, loader: 'js' };
@@ -71,7 +77,7 @@ function pageOptions(production: boolean): esbuild.BuildOptions {
 /** Each part as an ES module the page imports when the part is first needed. */
 function partOptions(production: boolean): esbuild.BuildOptions {
   const parts = Object.fromEntries(Object.entries(PART_ENTRIES).map(([name, source]) => [`js/parts/${name}`, source]));
-  return { ...commonOptions(production), entryPoints: parts, format: 'esm', plugins: [librariesFromPage] };
+  return { ...commonOptions(production), entryPoints: parts, format: 'esm', plugins: [sharedFromPage] };
 }
 
 /** Builds widget/ into app/js and app/css once, from empty folders so nothing stale ships. */

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { LIMIT_ARG_SPECS, limitArgsSchema } from '../emulator/limit-options';
 
 const rate = z.coerce.number().min(0).max(1);
 
@@ -15,6 +16,7 @@ const optionsSchema = z.object({
   org: z.enum(['demo', 'large']).default('demo'),
   /** `--no-locked-search`: searches naming Locked__s are refused, as Zoho might. */
   'locked-search': z.boolean().default(true),
+  ...limitArgsSchema,
 });
 
 export type DevServerCliOptions = z.infer<typeof optionsSchema>;
@@ -22,7 +24,7 @@ export type DevServerCliOptions = z.infer<typeof optionsSchema>;
 export const DEFAULT_PORT = 5000;
 
 /**
- * `npm start -- [--port N] [--data FILE] [--latency MS] [--error-rate R] [--drop-rate R] [--no-watch]
+ * `npm start -- [--port N] [--data FILE] [--latency MS] [--error-rate R] [--drop-rate R] [--credits N] [--concurrency N] [--no-watch]
  * [--org large] [--no-locked-search]`,
  * `npm run serve:zoho` (`--zoho`). The port comes from --port, else PORT, else 5000.
  */
@@ -40,6 +42,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): DevServ
       watch: { type: 'boolean' },
       org: { type: 'string' },
       'locked-search': { type: 'boolean' },
+      ...LIMIT_ARG_SPECS,
     },
   });
   const parsed = optionsSchema.safeParse({ ...values, port: values.port ?? env.PORT ?? DEFAULT_PORT });

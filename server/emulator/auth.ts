@@ -5,7 +5,8 @@
 import { ERRORS, errorResponse } from './errors';
 import type { EmulatorState, ProfileState, UserState } from './state';
 
-export type Operation = 'READ' | 'CREATE' | 'UPDATE' | 'DELETE';
+/** WRITE: Zoho's older scope operation covering CREATE and UPDATE, still accepted on some calls. */
+export type Operation = 'READ' | 'CREATE' | 'UPDATE' | 'DELETE' | 'WRITE';
 
 /** Every group must be satisfied by at least one of its scopes (compared case-insensitively). */
 export type ScopeNeed = readonly (readonly string[])[];
@@ -17,6 +18,13 @@ export interface Caller {
 }
 
 const HEADER = /^Zoho-oauthtoken\s+(\S+)\s*$/i;
+
+/** The user a token names, expired or not: whose calls count against the API limits. Null for no known token. */
+export const tokenUserId = (state: EmulatorState, request: Request): string | null => {
+  const header = request.headers.get('authorization');
+  const match = header === null ? null : HEADER.exec(header.trim());
+  return state.tokens.find((t) => t.token === match?.[1])?.userId ?? null;
+};
 
 export const authenticate = (state: EmulatorState, request: Request, now: Date): Caller | Response => {
   const header = request.headers.get('authorization');
@@ -86,6 +94,18 @@ export const settingsScope = (name: string, operation: Operation): string[] => [
 
 /** The search API's second scope (Zoho's search docs). */
 export const SEARCH_SCOPE: readonly string[] = ['ZohoSearch.securesearch.ALL', 'ZohoSearch.securesearch.READ'];
+/** Zoho's docs: creating needs `CREATE` (or the older `WRITE`), reading `READ`. */
+export const operationsOf = (method: string): Operation[] => {
+  const operation = operationOf(method);
+  return operation === 'CREATE' || operation === 'UPDATE' ? [operation, 'WRITE'] : [operation];
+};
+
+export const notesScope = (method: string): string[] => [
+  'ZohoCRM.modules.ALL',
+  ...['ALL', ...operationsOf(method)].map((op) => `ZohoCRM.modules.notes.${op}`),
+];
+
+export const coqlScope = (): string[] => ['ZohoCRM.coql.ALL', 'ZohoCRM.coql.READ'];
 
 export const usersScope = (operation: Operation): string[] => ['ZohoCRM.users.ALL', `ZohoCRM.users.${operation}`];
 

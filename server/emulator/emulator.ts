@@ -2,10 +2,13 @@
  * The emulator itself: one state, a handler from Request to Response, and the controls tests
  * need (tokens, faults, reset, snapshot).
  */
+import { createApiLimiter, STANDARD_CONCURRENCY, standardEditionCredits, type ApiLimits } from './api-limits';
+import { tokenUserId } from './auth';
+import { creditCost, peekJson } from './credit-cost';
 import { ERRORS, errorResponse } from './errors';
-import { chooseFault, droppedCall, type FaultSettings } from './faults';
+import { chooseFault, droppedCall, type FaultChoice, type FaultSettings } from './faults';
 import { loadState, saveState } from './persistence';
-import { routeRequest } from './router';
+import { routeRequest, segmentsOf } from './router';
 import type { OrgSwitches } from './routes/context';
 import { seedState } from './seed';
 import { largeOrgState } from './seed-large';
@@ -28,18 +31,33 @@ export interface EmulatorOptions {
   latencyMs?: number;
   /** Share (0..1) of calls answered 500 INTERNAL_ERROR / dropped. */
   faults?: { errorRate?: number; dropRate?: number };
+  /**
+   * Zoho's API limits. Default: the Standard edition for the org's users (50,000 + 250 credits per
+   * user licence in any 24 hours, 10 calls in flight per user).
+   */
+  limits?: { credits?: number; concurrency?: number };
   now?: () => Date;
   random?: () => number;
 }
 
 export interface Emulator {
-  /** Zoho CRM's REST API under /crm/v8/... and /crm/v7/... */
-  handle(request: Request): Promise<Response>;
+  /**
+   * Zoho CRM's REST API under /crm/v8/... and /crm/v7/... `metered: false` leaves the API limits
+   * out, for what the CRM's own pages read (the harness page), which no API credit pays for.
+   */
+  handle(request: Request, options?: { metered?: boolean }): Promise<Response>;
   /** A new OAuth token for a seeded user, e.g. with only some scopes, or already expired. */
   issueToken(email: string, scopes: string[], options?: { expiresAt?: Date }): string;
-  /** Replaces these options; searchLockedField goes back to the emulator's own when not given. */
-  setOptions(options: Pick<EmulatorOptions, 'latencyMs' | 'faults' | 'searchLockedField'>): void;
-  /** Back to the seed. */
+  /**
+   * Latency and faults as given (omitted ones off); `limits` when given, else the current ones;
+   * searchLockedField goes back to the emulator's own when not given.
+   */
+  setOptions(options: Pick<EmulatorOptions, 'latencyMs' | 'faults' | 'limits' | 'searchLockedField'>): void;
+  /** The org's credits: its allowance per 24 hours and what is left of it now. */
+  credits(): { allowance: number; remaining: number };
+  /** Leaves `remaining` credits from now on, e.g. 0 to answer every call 429 until they are set back. */
+  setRemainingCredits(remaining: number): void;
+  /** Back to the seed, with every credit back. */
   reset(): void;
   /** The whole state as plain JSON (what the data file holds). */
   snapshot(): unknown;
@@ -64,6 +82,13 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
   let switches: OrgSwitches = { searchLockedField: options.searchLockedField ?? true };
   let state: EmulatorState = (options.dataFile && loadState(options.dataFile)) || seeded();
   let tokenSerial = 0;
+  let limitOptions = options.limits ?? {};
+  const currentLimits = (): ApiLimits => ({
+    // A licence per active user: a deactivated one (the demo org's Fiona Former) holds none.
+    credits: limitOptions.credits ?? standardEditionCredits(state.users.filter((user) => user.status !== 'inactive').length),
+    concurrency: limitOptions.concurrency ?? STANDARD_CONCURRENCY,
+  });
+  const limiter = createApiLimiter(currentLimits);
 
   const save = (): void => {
     if (options.dataFile) saveState(options.dataFile, state);
@@ -80,13 +105,37 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
     }
   };
 
-  const handle = async (request: Request): Promise<Response> => {
-    const fault = chooseFault(request.headers, settings, random);
+  /** The call itself, with its injected latency and faults: the time it is in flight. */
+  const run = async (request: Request, fault: FaultChoice): Promise<Response> => {
     if (fault.delayMs > 0) await sleep(fault.delayMs);
     if (fault.outcome === 'drop') throw droppedCall();
     if (fault.outcome === 'error') return errorResponse(ERRORS.internalError);
     const response = await respond(request);
     if (!READ_ONLY_METHODS.has(request.method.toUpperCase())) save();
+    return response;
+  };
+
+  const handle = async (request: Request, handleOptions: { metered?: boolean } = {}): Promise<Response> => {
+    const fault = chooseFault(request.headers, settings, random);
+    const segments = segmentsOf(new URL(request.url).pathname);
+    const userId = tokenUserId(state, request);
+    // No known token, or no API path: the router's 401/404 follows, which costs nothing.
+    if (userId === null || segments === undefined || handleOptions.metered === false) {
+      const response = await run(request, fault);
+      if (fault.outcome === 'drop-after') throw droppedCall();
+      return response;
+    }
+    const cost = creditCost(request.method, segments, await peekJson(request));
+    const admission = limiter.admit({ userId, at: now().getTime(), cost, forced: fault.limit });
+    if (admission instanceof Response) return admission;
+    let response: Response;
+    try {
+      response = admission.finish(await run(request, fault));
+    } catch (error) {
+      admission.abandon();
+      throw error;
+    }
+    // Applied, then lost: the call was made, so its credits are spent.
     if (fault.outcome === 'drop-after') throw droppedCall();
     return response;
   };
@@ -112,9 +161,13 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
     setOptions: (next) => {
       settings = { latencyMs: next.latencyMs, faults: next.faults };
       switches = { searchLockedField: next.searchLockedField ?? options.searchLockedField ?? true };
+      if (next.limits) limitOptions = next.limits;
     },
+    credits: () => ({ allowance: currentLimits().credits, remaining: limiter.remaining(now().getTime()) }),
+    setRemainingCredits: (remaining) => limiter.setRemaining(now().getTime(), remaining),
     reset: () => {
       state = seeded();
+      limiter.setRemaining(now().getTime(), currentLimits().credits);
       save();
     },
     snapshot: () => structuredClone(state),

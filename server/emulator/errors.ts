@@ -96,6 +96,21 @@ export const ERRORS = {
   searchNotSupported: entry('NOT_SUPPORTED', 400, 'module not supported for search'),
   searchLimitReached: entry('LIMIT_REACHED', 400, 'maximum response iteration limit reached'),
   readPermissionDenied: entry('NO_PERMISSION', 403, 'Permission denied to read'),
+  // API limits: Zoho documents the code and status; both messages are its OAS samples' (reference §4.4).
+  creditsExhausted: entry('TOO_MANY_REQUESTS', 429, 'Rate limit exceeded. Please retry after the specified time.'),
+  tooManyConcurrentCalls: entry('TOO_MANY_REQUESTS', 429, 'Too many requests. Please try again later.'),
+
+  // Notes
+  notesReadDenied: entry('NO_PERMISSION', 403, 'Permission denied to read notes details'),
+
+  // COQL
+  coqlSyntax: entry('SYNTAX_ERROR', 400, 'error occurred while parsing the query'),
+  coqlClause: entry('SYNTAX_ERROR', 400, 'error occurred in the clause'),
+  coqlInvalidQuery: entry('INVALID_QUERY', 400, 'invalid query formed'),
+  coqlInvalidColumn: entry('INVALID_QUERY', 400, 'column given seems to be invalid'),
+  coqlInvalidValue: entry('INVALID_QUERY', 400, 'value given seems to be invalid for the column'),
+  coqlLimit: entry('LIMIT_EXCEEDED', 400, 'limit exceeded'),
+  coqlDuplicate: entry('DUPLICATE_DATA', 400, 'duplicate data'),
 
   internalError: entry('INTERNAL_ERROR', 500, 'Internal Server Error'),
 } as const satisfies Record<string, ErrorEntry>;

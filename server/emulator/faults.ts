@@ -3,7 +3,8 @@
  * (`latencyMs`, `faults.errorRate`, `faults.dropRate`), so no test leaves a flag behind.
  *
  * Header values, comma-separated: `error` (500 INTERNAL_ERROR), `drop` (lost before it is
- * applied), `drop-after` (applied, then the answer is lost), `delay=<ms>`.
+ * applied), `drop-after` (applied, then the answer is lost), `delay=<ms>`, and the API limits:
+ * `credits` (429 as if the org's credits were spent), `concurrency` (429 as if too many calls ran).
  */
 
 export interface FaultSettings {
@@ -13,19 +14,24 @@ export interface FaultSettings {
 
 export type FaultOutcome = 'none' | 'error' | 'drop' | 'drop-after';
 
+/** An API limit the call is answered as if it had met; nothing global changes. */
+export type LimitFault = 'credits' | 'concurrency';
+
 export interface FaultChoice {
   delayMs: number;
   outcome: FaultOutcome;
+  limit: LimitFault | null;
 }
 
 export const FAULT_HEADER = 'x-emulator-fault';
 
 const fromHeader = (header: string, fallbackDelay: number): FaultChoice => {
-  const choice: FaultChoice = { delayMs: fallbackDelay, outcome: 'none' };
+  const choice: FaultChoice = { delayMs: fallbackDelay, outcome: 'none', limit: null };
   for (const part of header.split(',').map((p) => p.trim().toLowerCase())) {
     const delay = /^delay=(\d+)$/.exec(part);
     if (delay?.[1] !== undefined) choice.delayMs = Number(delay[1]);
     else if (part === 'error' || part === 'drop' || part === 'drop-after') choice.outcome = part;
+    else if (part === 'credits' || part === 'concurrency') choice.limit = part;
   }
   return choice;
 };
@@ -36,11 +42,11 @@ export const chooseFault = (headers: Headers, settings: FaultSettings, random: (
   if (header !== null) return fromHeader(header, latency);
   const errorRate = settings.faults?.errorRate ?? 0;
   const dropRate = settings.faults?.dropRate ?? 0;
-  if (errorRate <= 0 && dropRate <= 0) return { delayMs: latency, outcome: 'none' };
+  if (errorRate <= 0 && dropRate <= 0) return { delayMs: latency, outcome: 'none', limit: null };
   const draw = random();
-  if (draw < errorRate) return { delayMs: latency, outcome: 'error' };
-  if (draw < errorRate + dropRate) return { delayMs: latency, outcome: 'drop' };
-  return { delayMs: latency, outcome: 'none' };
+  if (draw < errorRate) return { delayMs: latency, outcome: 'error', limit: null };
+  if (draw < errorRate + dropRate) return { delayMs: latency, outcome: 'drop', limit: null };
+  return { delayMs: latency, outcome: 'none', limit: null };
 };
 
 /** What a dropped call looks like to a fetch caller. */

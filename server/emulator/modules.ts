@@ -65,14 +65,35 @@ const MODULE_FIELDS: Record<string, readonly [string, string][]> = {
   Invoices: [['Subject', 'text'], ['Status', 'picklist'], ['Grand_Total', 'currency']],
 };
 
+/** Fields after the common ones, so that the ids of the earlier fields stay as they were. */
+const LATER_FIELDS: Record<string, readonly [string, string][]> = {
+  Tasks: [
+    ['Priority', 'picklist'],
+    ['What_Id', 'lookup'],
+    ['Send_Notification_Email', 'boolean'],
+    ['Closed_Time', 'datetime'],
+  ],
+};
+
+/** Lengths that differ from 255 (Zoho: a large textarea holds 32000 characters). */
+const LENGTHS: Record<string, Record<string, number>> = {
+  Tasks: { Description: 32000 },
+};
+
+/** Fields Zoho fills itself; a body cannot write them. */
+const SYSTEM_FIELDS = new Set(['Locked__s', 'Closed_Time']);
+
 const buildModules = (): ModuleMeta[] =>
   Object.entries(MODULE_FIELDS).map(([apiName, own], moduleIndex) => {
-    const all = [...own, ...COMMON_FIELDS];
+    const all = [...own, ...COMMON_FIELDS, ...(LATER_FIELDS[apiName] ?? [])];
     return {
       apiName,
       id: `58431040000000000${String(moduleIndex + 40).padStart(2, '0')}`,
       nameField: own[0]?.[0] ?? 'Name',
-      fields: all.map(([name, type], fieldIndex) => field(moduleIndex, fieldIndex, name, type)),
+      fields: all.map(([name, type], fieldIndex) => ({
+        ...field(moduleIndex, fieldIndex, name, type, LENGTHS[apiName]?.[name] ?? 255),
+        read_only: SYSTEM_FIELDS.has(name),
+      })),
     };
   });
 
@@ -80,6 +101,25 @@ export const MODULES: readonly ModuleMeta[] = buildModules();
 
 /** Case-sensitive, as Zoho's API names are. */
 export const findModule = (apiName: string): ModuleMeta | undefined => MODULES.find((m) => m.apiName === apiName);
+
+/** Notes: not lockable, so not among MODULES, but readable through COQL and its own routes. */
+export const NOTES_MODULE: ModuleMeta = {
+  apiName: 'Notes',
+  id: '5843104000000000039',
+  nameField: 'Note_Title',
+  fields: (
+    [
+      ['Note_Title', 'text', 120],
+      ['Note_Content', 'textarea', 65535],
+      ['Parent_Id', 'lookup', 255],
+      ['Owner', 'ownerlookup', 255],
+    ] as const
+  ).map(([name, type, length], index) => field(98, index, name, type, length)),
+};
+
+/** Every module whose records the emulator keeps: the lockable ones and Notes. */
+export const findStoredModule = (apiName: string): ModuleMeta | undefined =>
+  apiName === NOTES_MODULE.apiName ? NOTES_MODULE : findModule(apiName);
 
 export const findField = (
   module: ModuleMeta,

@@ -1,8 +1,18 @@
 /** A record as Zoho's records API returns it: its fields plus the system fields and `$` keys. */
 import type { Caller } from './auth';
 import { lockHolds } from './record-changes';
-import { lockOf, userRefOf } from './store';
+import { recordDisplayName } from './record-name';
+import { findRecord, lockOf, userRefOf } from './store';
 import type { EmulatorState, RecordState } from './state';
+
+/** `What_Id` as Zoho reads it back: `{name, id}` of the related record named by `$se_module`. */
+const relatedRecordRef = (state: EmulatorState, fields: Record<string, unknown>): Record<string, unknown> => {
+  const what = fields['What_Id'];
+  const module = fields['$se_module'];
+  if (typeof what !== 'object' || what === null || !('id' in what) || typeof what.id !== 'string') return {};
+  const related = typeof module === 'string' ? findRecord(state, module, what.id) : undefined;
+  return { What_Id: { name: related ? recordDisplayName(module as string, related.fields) : null, id: what.id } };
+};
 
 export const renderRecord = (
   state: EmulatorState,
@@ -12,8 +22,10 @@ export const renderRecord = (
   caller: Caller,
 ): Record<string, unknown> => {
   const owner = state.users.find((u) => u.id === record.ownerId);
+  const { $se_module: seModule, ...own } = record.fields;
   const all: Record<string, unknown> = {
-    ...record.fields,
+    ...own,
+    ...relatedRecordRef(state, record.fields),
     Owner: { ...userRefOf(state, record.ownerId), email: owner?.email ?? null },
     Created_By: { ...userRefOf(state, record.createdById), email: null },
     Modified_By: { ...userRefOf(state, record.modifiedById), email: null },
@@ -24,6 +36,7 @@ export const renderRecord = (
   const chosen = Object.fromEntries(Object.entries(all).filter(([key]) => fields === null || fields.includes(key)));
   return {
     ...chosen,
+    ...(seModule === undefined ? {} : { $se_module: seModule }),
     id: record.id,
     $approval_state: record.approvalState,
     $approved: record.approvalState === 'approved',

@@ -5,10 +5,13 @@
  */
 import {
   authenticate,
+  coqlScope,
   lockScope,
   moduleScope,
   SEARCH_SCOPE,
+  notesScope,
   operationOf,
+  operationsOf,
   settingsScope,
   usersScope,
   hasScopes,
@@ -19,7 +22,10 @@ import { findModule, LOCKING_MODULE } from './modules';
 import type { EmulatorState } from './state';
 import type { Handler, OrgSwitches } from './routes/context';
 import { createConfiguration, deleteConfiguration, getConfiguration, updateConfiguration } from './routes/configurations';
+import { runCoql } from './routes/coql';
 import { listFields } from './routes/fields';
+import { createNotes, createRecordNotes, listNotes, listRecordNotes } from './routes/notes';
+import { listClosedTasks, listOpenTasks } from './routes/related-tasks';
 import { getLock, getLockById, lockRecord, unlockRecord, updateReason } from './routes/locks';
 import { getProfile, listProfiles } from './routes/profiles';
 import { deleteRecord, getRecord, insertRecords, listRecords, updateRecord, updateRecords } from './routes/records';
@@ -52,7 +58,27 @@ const searchScopes = (method: Method, params: Record<string, string>): ScopeNeed
   SEARCH_SCOPE,
 ];
 
+/** Notes on a record: the parent module's scope and the notes scope, for the same operation. */
+const recordNotesScopes = (method: Method, params: Record<string, string>): ScopeNeed => [
+  moduleScope(params['module'] ?? '', operationsOf(method)),
+  notesScope(method),
+];
+/** A record's tasks: reading the record and reading tasks. */
+const relatedTasksScopes = (_method: Method, params: Record<string, string>): ScopeNeed => [
+  moduleScope(params['module'] ?? '', ['READ']),
+  moduleScope('Tasks', ['READ']),
+];
+
 const ROUTES: readonly Route[] = [
+  { pattern: ['coql'], methods: { POST: runCoql }, scopes: () => [coqlScope()] },
+  { pattern: ['Notes'], methods: { GET: listNotes, POST: createNotes }, scopes: (m) => [notesScope(m)] },
+  {
+    pattern: [':module', ':recordId', 'Notes'],
+    methods: { GET: listRecordNotes, POST: createRecordNotes },
+    scopes: recordNotesScopes,
+  },
+  { pattern: [':module', ':recordId', 'Tasks'], methods: { GET: listOpenTasks }, scopes: relatedTasksScopes },
+  { pattern: [':module', ':recordId', 'Tasks_History'], methods: { GET: listClosedTasks }, scopes: relatedTasksScopes },
   { pattern: ['users'], methods: { GET: listUsers }, scopes: (m) => [usersScope(operationOf(m))] },
   { pattern: ['users', ':id'], methods: { GET: getUser }, scopes: (m) => [usersScope(operationOf(m))] },
   {
@@ -118,7 +144,8 @@ const match = (segments: readonly string[]): { route: Route; params: Record<stri
   return undefined;
 };
 
-const segmentsOf = (pathname: string): string[] | undefined => {
+/** The path's segments after `/crm/v8`, decoded; undefined outside the API. */
+export const segmentsOf = (pathname: string): string[] | undefined => {
   const found = PREFIX.exec(pathname);
   if (!found) return undefined;
   try {

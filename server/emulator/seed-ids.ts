@@ -17,6 +17,8 @@ export const SEED = {
     manager: seedId(321003),
     rep: seedId(321005),
     intern: seedId(321007),
+    /** Deactivated: still named on old records, refused as the owner of a new one. */
+    former: seedId(321009),
   },
   configurations: {
     deals: seedId(412101),
@@ -47,6 +49,13 @@ export const SEED = {
   leads: { janeDoe: seedId(430001), johnRoe: seedId(430002), maxMustermann: seedId(430003) },
   accounts: { acme: seedId(440001), globex: seedId(440002), initech: seedId(440003) },
   contacts: { aliceSmith: seedId(450001), bobJones: seedId(450002) },
+  tasks: { hooliUnlockRequest: seedId(470001) },
+  notes: {
+    hooliManagerLocked: seedId(480001),
+    hooliManagerUnlocked: seedId(480002),
+    hooliRepLocked: seedId(480003),
+    hooliInternAsked: seedId(480004),
+  },
 } as const;
 
 /** The demo users' fixed OAuth tokens (full scope, never expire). */
@@ -64,4 +73,5 @@ export const FULL_SCOPES: readonly string[] = [
   'ZohoCRM.org.ALL',
   'ZohoCRM.modules.lockinginformation.ALL',
   'ZohoSearch.securesearch.READ',
+  'ZohoCRM.coql.READ',
 ];

@@ -86,6 +86,10 @@ const users = (): UserState[] => {
     user(u.manager, 'Max', 'Manager', 'manager@example.com', p.salesManager, manager, 'en_GB', 'Europe/London', 'dd/MM/yyyy', 'HH:mm', '70010002'),
     user(u.rep, 'Rita', 'Rep', 'rep@example.com', p.salesRep, rep, 'en_US', 'America/Los_Angeles', 'MM/dd/yyyy', 'hh:mm a', '70010003'),
     user(u.intern, 'Ivo', 'Intern', 'intern@example.com', p.intern, rep, 'de_DE', 'Europe/Berlin', 'dd.MM.yyyy', 'HH:mm', '70010004'),
+    {
+      ...user(u.former, 'Fiona', 'Former', 'former@example.com', p.salesRep, rep, 'en_US', 'America/Chicago', 'MM/dd/yyyy', 'hh:mm a', '70010005'),
+      status: 'inactive',
+    },
   ];
 };
 
@@ -163,6 +167,52 @@ const records = (): Record<string, RecordState[]> => {
       record(c.bobJones, { Last_Name: 'Jones', First_Name: 'Bob', Email: 'bob@globex.example', Account_Name: { name: 'Globex', id: a.globex }, Description: null }, u.manager),
     ],
   };
+};
+
+/** The day the intern asked the rep to unlock the Hooli deal, the day after she locked it. */
+const REQUEST_TIME = '2026-01-13T10:15:00-05:00';
+
+/** The marker the widget ends an unlock request's description with, to find its requests again. */
+export const UNLOCK_REQUEST_MARKER = '[record-lock:unlock-request]';
+
+const tasks = (): RecordState[] => [
+  {
+    ...record(
+      SEED.tasks.hooliUnlockRequest,
+      {
+        Subject: 'Unlock request: Hooli enterprise pricing',
+        Status: 'Not Started',
+        Priority: 'High',
+        Due_Date: REQUEST_TIME.slice(0, 10),
+        Description: `Ivo Intern asked to unlock this record.\n\nMessage: I need to update the contact details for the renewal.\n\n${UNLOCK_REQUEST_MARKER}`,
+        Send_Notification_Email: true,
+        What_Id: { id: SEED.deals.hooliPricing },
+        $se_module: 'Deals',
+        Closed_Time: null,
+      },
+      SEED.users.rep,
+    ),
+    createdById: SEED.users.intern,
+    modifiedById: SEED.users.intern,
+    createdTime: REQUEST_TIME,
+    modifiedTime: REQUEST_TIME,
+  },
+];
+
+/** The lock history of the Hooli deal as notes under the widget's fixed title, oldest first. */
+const notes = (): RecordState[] => {
+  const note = (noteId: string, by: string, time: string, content: string): RecordState => ({
+    ...record(noteId, { Note_Title: 'Record Lock', Note_Content: content, Parent_Id: { module: { api_name: 'Deals' }, id: SEED.deals.hooliPricing } }, by),
+    createdTime: time,
+    modifiedTime: time,
+  });
+  const { notes: n, users: u } = SEED;
+  return [
+    note(n.hooliManagerLocked, u.manager, '2026-01-08T11:00:00-05:00', "Max Manager locked this record. Reason: Waiting for the customer's budget"),
+    note(n.hooliManagerUnlocked, u.manager, '2026-01-09T16:20:00-05:00', 'Max Manager unlocked this record.'),
+    note(n.hooliRepLocked, u.rep, LOCK_TIME, 'Rita Rep locked this record. Reason: Pricing under legal review'),
+    note(n.hooliInternAsked, u.intern, REQUEST_TIME, 'Ivo Intern asked Rita Rep to unlock this record.'),
+  ];
 };
 
 const adminRef = { name: 'Amelia Admin', id: SEED.users.admin };
@@ -269,7 +319,7 @@ export const seedState = (withData = true): EmulatorState => ({
     expiresAt: null,
   })),
   customButtons: [{ id: SEED.customButtons.sendToLegal, name: 'Send to legal', module: 'Deals' }],
-  records: withData ? records() : {},
+  records: withData ? { ...records(), Tasks: tasks(), Notes: notes() } : {},
   locks: withData ? locks() : [],
   configurations: withData ? configurations() : [],
 });

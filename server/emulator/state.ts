@@ -16,7 +16,11 @@ export interface UserState {
   time_format: string;
   language: string;
   zuid: string;
+  /** Absent means active: data files written before users could be deactivated. */
+  status?: UserStatus;
 }
+
+export type UserStatus = 'active' | 'inactive';
 
 export interface PermissionState {
   id: string;
@@ -160,3 +164,6 @@ export const newId = (state: EmulatorState): string => {
   state.nextId += 1;
   return `${ID_PREFIX}${String(serial).padStart(6, '0')}`;
 };
+
+/** Zoho's ids are digit strings past the precision of a JS number: order them as strings of digits. */
+export const compareIds = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);

@@ -16,6 +16,8 @@ export interface CrmReader {
 
 export function createCrmReader(options: {
   backend: Pick<CrmBackend, 'handle'>;
+  /** False for the CRM page's own reads, which spend no API credits. Default true. */
+  metered?: boolean;
   /** The session token of a demo user, or null for an unknown user. */
   sessionToken(email: string): string | null;
   apiDomain: string;
@@ -26,6 +28,7 @@ export function createCrmReader(options: {
       if (token === null) throw new Error(`No CRM session for ${email}`);
       const response = await options.backend.handle(
         new Request(`${options.apiDomain}${pathAndQuery}`, { headers: { Authorization: `Zoho-oauthtoken ${token}` } }),
+        { metered: options.metered ?? true },
       );
       const text = await response.text();
       return { status: response.status, body: text === '' ? undefined : parseOrUndefined(text) };

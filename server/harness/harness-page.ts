@@ -25,7 +25,7 @@ export function widgetFrameUrl(origins: PageOrigins, path: string = WIDGET_PATH)
 }
 
 /** What both pages know of the signed-in session. */
-export type SessionData = Pick<HarnessPageData, 'user' | 'module' | 'deployment' | 'latencyMs' | 'currentUser' | 'org'>;
+export type SessionData = Pick<HarnessPageData, 'user' | 'module' | 'deployment' | 'latencyMs' | 'locale' | 'currentUser' | 'org'>;
 
 function firstOf(list: unknown, key: string): Record<string, unknown> {
   const items = typeof list === 'object' && list !== null ? (list as Record<string, unknown>)[key] : undefined;
@@ -38,7 +38,9 @@ export function pageConfigOf(
   origins: PageOrigins,
   page: PageConfig['page'] = 'record',
 ): PageConfig {
-  const user = firstOf(data.currentUser, 'users');
+  const signedIn = firstOf(data.currentUser, 'users');
+  // `&locale=` shows the widget in another language: the SDK reports that locale as the user's.
+  const user = data.locale === null ? signedIn : { ...signedIn, locale: data.locale, country_locale: data.locale };
   const org = firstOf(data.org, 'org');
   return {
     page,
@@ -64,10 +66,11 @@ export function pageConfigOf(
 }
 
 /** The Web Tab's address in the harness, for the menu. */
-export function tabHref(data: Pick<SessionData, 'user' | 'module' | 'deployment' | 'latencyMs'>): string {
+export function tabHref(data: Pick<SessionData, 'user' | 'module' | 'deployment' | 'latencyMs' | 'locale'>): string {
   const query = new URLSearchParams({ user: data.user.email, module: data.module });
   if (data.deployment !== 'US') query.set('dc', data.deployment.toLowerCase());
   if (data.latencyMs !== null) query.set('latency', String(data.latencyMs));
+  if (data.locale !== null) query.set('locale', data.locale);
   return `/tab?${query}`;
 }
 
@@ -79,8 +82,18 @@ export function options(items: { value: string; label: string }[], selected: str
     .join('');
 }
 
+/** Switches of the local CRM that live on the server, not in the page's query. */
+export interface ServerSwitches {
+  /** The org's API credits are spent: every metered call answers 429 TOO_MANY_REQUESTS. */
+  apiLimitReached: boolean;
+}
+
 /** The record detail page, Zoho CRM style, with the widget's frame in the related-list area. */
-export function renderHarnessPage(data: HarnessPageData, origins: PageOrigins): string {
+export function renderHarnessPage(
+  data: HarnessPageData,
+  origins: PageOrigins,
+  switches: ServerSwitches = { apiLimitReached: false },
+): string {
   const config = pageConfigOf(data, origins);
   const record = data.record;
   const userOptions = options(data.users.map((u) => ({ value: u.email, label: `${u.name} (${u.profileName})` })), data.user.email);
@@ -94,6 +107,7 @@ export function renderHarnessPage(data: HarnessPageData, origins: PageOrigins): 
     .join('');
   const dc = data.deployment === 'US' ? '' : `<input type="hidden" name="dc" value="${e(data.deployment.toLowerCase())}" />`;
   const latency = data.latencyMs === null ? '' : `<input type="hidden" name="latency" value="${data.latencyMs}" />`;
+  const locale = data.locale === null ? '' : `<input type="hidden" name="locale" value="${e(data.locale)}" />`;
 
   return `<!doctype html>
 <html lang="en">
@@ -115,7 +129,8 @@ export function renderHarnessPage(data: HarnessPageData, origins: PageOrigins): 
     <label>Signed in as <select name="user" data-switch="user">${userOptions}</select></label>
     <label>Module <select name="module" data-switch="module">${moduleOptions}</select></label>
     <label>Record <select name="record" data-switch="record">${recordOptions}</select></label>
-    ${dc}${latency}
+    <label><input type="checkbox" data-api-limit${switches.apiLimitReached ? ' checked' : ''} /> API limit reached</label>
+    ${dc}${latency}${locale}
     <noscript><button type="submit">Open</button></noscript>
   </form>
 </header>

@@ -6,6 +6,14 @@ import { loadHarnessPage, type DemoUser } from './page-data';
 import { renderTabPage } from './tab-page';
 import { loadTabPage } from './tab-page-data';
 
+const apiLimitSchema = z.object({ reached: z.boolean() });
+
+/** The record page's "API limit reached" switch: the org's credits spent, or given back. */
+export interface ApiLimitSwitch {
+  reached(): boolean;
+  set(reached: boolean): void;
+}
+
 const recordQuerySchema = z.object({
   user: z.email(),
   module: z.string().regex(/^[A-Za-z0-9_]+$/),
@@ -20,12 +28,17 @@ function json(body: unknown, status = 200): Response {
 }
 
 /**
- * The harness pages (the record page at `/`, the "Locked records" web tab at `/tab`) and the two calls its script makes to the dev server: a connection call
- * (tokens stay on the server) and an `API.getRecord` read in the signed-in user's session.
+ * The harness pages (the record page at `/`, the "Locked records" web tab at `/tab`) and the calls
+ * their script makes to the dev server: a connection call (tokens stay on the server), an
+ * `API.getRecord` read in the signed-in user's session, and the "API limit reached" switch.
  * Answers null for any other path.
  */
 export function createHarnessRoutes(options: {
+  /** The page's own reads; Zoho's own pages spend no API credits. */
   reader: CrmReader;
+  /** The widget's `API.getRecord` reads, which count against the API limits. Default: `reader`. */
+  widgetReader?: CrmReader;
+  apiLimit: ApiLimitSwitch;
   invoke(input: InvokeRequest): Promise<InvokeResult>;
   users: DemoUser[];
   modules: string[];
@@ -46,12 +59,12 @@ export function createHarnessRoutes(options: {
 
     if (url.pathname === '/' && request.method === 'GET') {
       const data = await loadHarnessPage({ reader: options.reader, users: options.users, modules: options.modules, query: url.searchParams });
-      return page(renderHarnessPage(data, origins));
+      return page(renderHarnessPage(data, origins, { apiLimitReached: options.apiLimit.reached() }));
     }
 
     if (url.pathname === '/tab' && request.method === 'GET') {
       const data = await loadTabPage({ reader: options.reader, users: options.users, modules: options.modules, query: url.searchParams });
-      return page(renderTabPage(data, origins));
+      return page(renderTabPage(data, origins, { apiLimitReached: options.apiLimit.reached() }));
     }
 
     if (url.pathname === '/__harness/invoke' && request.method === 'POST') {
@@ -62,12 +75,20 @@ export function createHarnessRoutes(options: {
       return json(await options.invoke(input.data));
     }
 
+    if (url.pathname === '/__harness/api-limit' && request.method === 'POST') {
+      if (request.headers.get('origin') !== origins.harness) return json({ error: 'Calls come from the harness page only' }, 403);
+      const input = apiLimitSchema.safeParse(await request.json().catch(() => null));
+      if (!input.success) return json({ error: z.prettifyError(input.error) }, 400);
+      options.apiLimit.set(input.data.reached);
+      return json({ reached: options.apiLimit.reached() });
+    }
+
     if (url.pathname === '/__harness/record' && request.method === 'GET') {
       const query = recordQuerySchema.safeParse(Object.fromEntries(url.searchParams));
       if (!query.success) return json({ error: z.prettifyError(query.error) }, 400);
       const { user, module, id } = query.data;
       if (!options.users.some((u) => u.email === user)) return json({ error: `No user ${user} in the local CRM` }, 400);
-      const answer = await options.reader.get(user, `/crm/v8/${module}/${id}`);
+      const answer = await (options.widgetReader ?? options.reader).get(user, `/crm/v8/${module}/${id}`);
       // Like the SDK's API calls, getRecord resolves with the API's body, errors included.
       const reply: HarnessAnswer = { outcome: 'response', data: answer.body ?? '' };
       return json(reply);

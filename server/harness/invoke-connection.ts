@@ -1,3 +1,4 @@
+import { callSummary } from './call-summary';
 import { apiDomainOf, deploymentNamed } from './deployments';
 import { OTHER_DATA_CENTRE_BODY, connectionSuccess, connectionTarget } from './connection-call';
 import type { ConnectionTokens } from './connection-tokens';
@@ -50,12 +51,14 @@ export function createConnectionInvoker(options: {
     }
 
     const started = now();
+    const summary = callSummary(path, target.body);
     const logged = (status: number | null) => ({
       connection: input.connection,
       method: target.method,
       path,
       status,
       durationMs: Math.round(now() - started),
+      ...(summary === undefined ? {} : { summary }),
     });
     const call = (bearer: string) => {
       const headers = new Headers(target.headers);

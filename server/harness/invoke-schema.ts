@@ -24,6 +24,8 @@ export const callLogEntrySchema = z.object({
   /** null when the call never got an answer (dropped). */
   status: z.number().nullable(),
   durationMs: z.number(),
+  /** What the path does not show, e.g. a COQL call's query, cut short. */
+  summary: z.string().optional(),
 });
 
 export type CallLogEntry = z.infer<typeof callLogEntrySchema>;

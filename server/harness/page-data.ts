@@ -30,7 +30,13 @@ export interface HarnessPageData {
   currentUser: unknown;
   /** `{org:[org]}` from /org, or a stand-in when the emulator offers none. */
   org: unknown;
+  /** `&locale=`: the Zoho locale the SDK reports for the user instead of their own, or null. */
+  locale: HarnessLocale | null;
 }
+
+/** The Zoho locales the widget has translations for, which the page can show it in. */
+export const HARNESS_LOCALES = ['en_US', 'de_DE', 'fr_FR', 'es_ES', 'ja_JP'] as const;
+export type HarnessLocale = (typeof HARNESS_LOCALES)[number];
 
 const DEFAULT_USER = 'rep@example.com';
 const DEFAULT_MODULE = 'Deals';
@@ -38,6 +44,7 @@ const ADMIN = 'admin@example.com';
 const SHOWN_FIELDS = 8;
 
 const queryText = z.string().trim().min(1).max(200).optional().catch(undefined);
+const localeSchema = z.enum(HARNESS_LOCALES).optional().catch(undefined);
 const latencySchema = z.coerce.number().int().min(0).max(60_000).optional().catch(undefined);
 const listSchema = z.object({ data: z.array(z.looseObject({ id: z.string() })) });
 
@@ -56,7 +63,7 @@ function shownValue(value: unknown): string | null {
 }
 
 /**
- * Reads the page's query (`user`, `module`, `record`, `dc`, `latency`) and what the emulator holds,
+ * Reads the page's query (`user`, `module`, `record`, `dc`, `latency`, `locale`) and what the emulator holds,
  * falling back to the rep, Deals and the first open unlocked record when a choice is missing or unknown.
  */
 export async function loadHarnessPage(options: {
@@ -132,6 +139,7 @@ export async function loadHarnessPage(options: {
           },
     deployment: deploymentNamed(query.get('dc')) ?? DEFAULT_DEPLOYMENT,
     latencyMs: latencySchema.parse(query.get('latency') ?? undefined) ?? null,
+    locale: localeSchema.parse(query.get('locale') ?? undefined) ?? null,
     currentUser: currentUser.body,
     org: org.status === 200 ? org.body : { org: [{ id: '5843104000000000001', company_name: 'Zylker Demo', zgid: '5843104000000000001' }] },
   };

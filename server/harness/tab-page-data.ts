@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CrmReader } from './crm-reader';
 import { DEFAULT_DEPLOYMENT, deploymentNamed } from './deployments';
 import type { SessionData } from './harness-page';
-import type { DemoUser } from './page-data';
+import { HARNESS_LOCALES, type DemoUser } from './page-data';
 
 /** What the "Locked records" web tab shows and hands to its script. */
 export interface TabPageData extends SessionData {
@@ -16,9 +16,10 @@ const ADMIN = 'admin@example.com';
 
 const queryText = z.string().trim().min(1).max(200).optional().catch(undefined);
 const latencySchema = z.coerce.number().int().min(0).max(60_000).optional().catch(undefined);
+const localeSchema = z.enum(HARNESS_LOCALES).optional().catch(undefined);
 
 /**
- * Reads the tab's query (`user`, `module`, `dc`, `latency`), falling back to the rep and Deals.
+ * Reads the tab's query (`user`, `module`, `dc`, `latency`, `locale`), falling back to the rep and Deals.
  * The module only places the tab in the menu (and is where "back" goes): a web tab's PageLoad
  * carries no module, so the page inside picks its own.
  */
@@ -41,6 +42,7 @@ export async function loadTabPage(options: {
     module,
     deployment: deploymentNamed(query.get('dc')) ?? DEFAULT_DEPLOYMENT,
     latencyMs: latencySchema.parse(query.get('latency') ?? undefined) ?? null,
+    locale: localeSchema.parse(query.get('locale') ?? undefined) ?? null,
     currentUser: currentUser.body,
     org: org.status === 200 ? org.body : { org: [{ id: '5843104000000000001', company_name: 'Zylker Demo', zgid: '5843104000000000001' }] },
   };

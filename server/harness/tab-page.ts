@@ -1,5 +1,5 @@
 import { escapeHtml as e, jsonForScript } from './escape-html';
-import { options, pageConfigOf, TAB_LABEL, type PageOrigins } from './harness-page';
+import { options, pageConfigOf, TAB_LABEL, type PageOrigins, type ServerSwitches } from './harness-page';
 import { PAGE_CONFIG_ELEMENT_ID } from './page-config';
 import type { TabPageData } from './tab-page-data';
 
@@ -7,6 +7,7 @@ function recordPageHref(data: TabPageData, module: string): string {
   const query = new URLSearchParams({ user: data.user.email, module });
   if (data.deployment !== 'US') query.set('dc', data.deployment.toLowerCase());
   if (data.latencyMs !== null) query.set('latency', String(data.latencyMs));
+  if (data.locale !== null) query.set('locale', data.locale);
   return `/?${query}`;
 }
 
@@ -14,11 +15,16 @@ function recordPageHref(data: TabPageData, module: string): string {
  * The "Locked records" web tab, Zoho CRM style: the CRM's menu with the tab current, and
  * overview.html framed as the tab's whole content, as Zoho frames a web tab.
  */
-export function renderTabPage(data: TabPageData, origins: PageOrigins): string {
+export function renderTabPage(
+  data: TabPageData,
+  origins: PageOrigins,
+  switches: ServerSwitches = { apiLimitReached: false },
+): string {
   const config = pageConfigOf({ ...data, record: null }, origins, 'tab');
   const userOptions = options(data.users.map((u) => ({ value: u.email, label: `${u.name} (${u.profileName})` })), data.user.email);
   const dc = data.deployment === 'US' ? '' : `<input type="hidden" name="dc" value="${e(data.deployment.toLowerCase())}" />`;
   const latency = data.latencyMs === null ? '' : `<input type="hidden" name="latency" value="${data.latencyMs}" />`;
+  const locale = data.locale === null ? '' : `<input type="hidden" name="locale" value="${e(data.locale)}" />`;
   const moduleTabs = data.modules
     .map((m) => `<a class="crm-tab" href="${e(recordPageHref(data, m))}">${e(m.replace(/_/g, ' '))}</a>`)
     .join('');
@@ -40,7 +46,8 @@ export function renderTabPage(data: TabPageData, origins: PageOrigins): string {
   <form class="crm-switches" method="get" action="/tab" aria-label="Local CRM switches">
     <label>Signed in as <select name="user" data-switch="user">${userOptions}</select></label>
     <input type="hidden" name="module" value="${e(data.module)}" />
-    ${dc}${latency}
+    <label><input type="checkbox" data-api-limit${switches.apiLimitReached ? ' checked' : ''} /> API limit reached</label>
+    ${dc}${latency}${locale}
     <noscript><button type="submit">Open</button></noscript>
   </form>
 </header>

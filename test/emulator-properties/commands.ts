@@ -1,13 +1,14 @@
 /**
  * The commands a property run sends: locking, configuration and record changes and reads, each by
- * one actor, optionally with a fault injected through the emulator's X-Emulator-Fault header.
+ * one actor, optionally with a fault injected through the emulator's X-Emulator-Fault header
+ * (a server error, a lost call, or an API limit met).
  * Indexes (record, field, value, rule) are resolved against the org when the command runs, so
  * shrinking keeps them meaningful.
  */
 import fc from 'fast-check';
 import { MODULE_NAMES, type Actor, type ModuleName } from './org-under-test';
 
-export type Fault = 'none' | 'error' | 'drop' | 'drop-after';
+export type Fault = 'none' | 'error' | 'drop' | 'drop-after' | 'credits' | 'concurrency';
 export type LockRef = 'current' | 'stale';
 export type LockTypeChoice = 'manual' | 'automatic' | 'both';
 
@@ -57,7 +58,7 @@ const base = {
   module: fc.constantFrom<ModuleName>(...MODULE_NAMES),
   fault: fc.oneof(
     { weight: 12, arbitrary: fc.constant<Fault>('none') },
-    { weight: 1, arbitrary: fc.constantFrom<Fault>('error', 'drop', 'drop-after') },
+    { weight: 1, arbitrary: fc.constantFrom<Fault>('error', 'drop', 'drop-after', 'credits', 'concurrency') },
   ),
 };
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEmulator, SEED } from '../../server/emulator';
+import { propertyRuns, reportGenerated, soakTimeout } from '../support/soak';
 import { commandArbitrary, type Command } from './commands';
 import { MODULES_UNDER_TEST } from './org-under-test';
 import { emptyCounts, runCommands } from './run-commands';
@@ -43,18 +44,18 @@ describe('the emulator under random command sequences', () => {
         await runCommands(createEmulator({ now: steppingClock() }), commands, counts);
       }),
       // Sized to stay within a few seconds on two shared cores.
-      { numRuns: 80 },
+      propertyRuns(80),
     );
-  }, 60_000);
+  }, soakTimeout(60_000));
 
   it('keeps them too from an org where a rule also holds a manual lock', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(dealsCommand, { minLength: 5, maxLength: 30 }), async (commands) => {
         await runCommands(createEmulator({ now: steppingClock() }), [manualLockJoinedByRule, ...commands], counts);
       }),
-      { numRuns: 40 },
+      propertyRuns(40),
     );
-  }, 60_000);
+  }, soakTimeout(60_000));
 
   it('keeps them too from an org where two rules match the same deals', async () => {
     await fc.assert(
@@ -68,9 +69,9 @@ describe('the emulator under random command sequences', () => {
           await runCommands(createEmulator({ now: steppingClock() }), commands, counts);
         },
       ),
-      { numRuns: 40 },
+      propertyRuns(40),
     );
-  }, 60_000);
+  }, soakTimeout(60_000));
 
   it('reports what was tried', () => {
     const codes = [...counts.codes.entries()].sort(([, a], [, b]) => b - a).map(([code, n]) => `${code} ${n}`);
@@ -83,6 +84,7 @@ describe('the emulator under random command sequences', () => {
         `  unexpected 5xx: ${counts.unexpectedServerErrors}; invariant violations: 0 (any would have failed the run)`,
       ].join('\n'),
     );
+    reportGenerated('emulator command sequences', counts.commands);
     expect(counts.commands).toBeGreaterThan(0);
     expect(counts.unexpectedServerErrors).toBe(0);
     for (const code of ['SUCCESS', 'RECORD_LOCKED', 'NO_PERMISSION', 'OAUTH_SCOPE_MISMATCH', 'NOT_ALLOWED']) {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEmulator } from '../../server/emulator';
+import { propertyRuns, reportGenerated, soakTimeout } from '../support/soak';
 import { commandArbitrary } from './commands';
 import { emptyCounts, runCommands } from './run-commands';
 
@@ -28,15 +29,16 @@ describe('the emulator data file', () => {
         comparisons += 1;
         expect(second.snapshot()).toEqual(first.snapshot());
       }),
-      { numRuns: 25 },
+      propertyRuns(25),
     );
-  }, 60_000);
+  }, soakTimeout(60_000));
 
   it('reports what was tried', () => {
     console.log(
       `Emulator persistence: ${counts.commands} commands (${counts.faultsInjected} with faults) over ${files} data files, ` +
         `${comparisons} reloads equal to the state written, unexpected 5xx: ${counts.unexpectedServerErrors}`,
     );
+    reportGenerated('emulator data file', counts.commands);
     expect(comparisons).toBe(files);
     expect(counts.unexpectedServerErrors).toBe(0);
   });

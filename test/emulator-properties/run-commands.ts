@@ -73,6 +73,10 @@ const step = async (
   if (command.fault === 'error') {
     expect(answer && { code: checkedCode(answer), status: answer.status }).toEqual({ code: 'INTERNAL_ERROR', status: 500 });
     unchanged(before)(after);
+  } else if (command.fault === 'credits' || command.fault === 'concurrency') {
+    // An API limit refuses the call before anything is applied.
+    expect(answer && { code: checkedCode(answer), status: answer.status }).toEqual({ code: 'TOO_MANY_REQUESTS', status: 429 });
+    unchanged(before)(after);
   } else if (command.fault === 'drop') {
     expect(answer).toBeUndefined();
     unchanged(before)(after);

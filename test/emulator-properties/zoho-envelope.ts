@@ -28,6 +28,7 @@ export const ZOHO_STATUS: Readonly<Record<string, readonly number[]>> = {
   EXPECTED_FIELD_MISSING: [400],
   AMBIGUITY_DURING_PROCESSING: [400],
   FEATURE_NOT_SUPPORTED: [400],
+  TOO_MANY_REQUESTS: [429],
   INTERNAL_ERROR: [500],
 };
 

@@ -45,7 +45,7 @@ describe('bad request bodies', () => {
 });
 
 describe('bad URLs', () => {
-  it.each(['/crm/v8/', '/crm/v8/settings', '/crm/v8/settings/unknown', '/crm/v6/Deals', '/api/v8/Deals', '/crm/v8/Deals/1/Notes', '/crm/v8/Deals/1/Locking_Information__s/2/3'])(
+  it.each(['/crm/v8/', '/crm/v8/settings', '/crm/v8/settings/unknown', '/crm/v6/Deals', '/api/v8/Deals', '/crm/v8/Deals/1/Calls', '/crm/v8/Deals/1/Locking_Information__s/2/3'])(
     'answers INVALID_URL_PATTERN 404 for %s',
     async (path) => {
       const answer = await call(emulator, 'GET', `https://www.zohoapis.com${path}`);

@@ -37,7 +37,15 @@ describe('users', () => {
     const one = await call(emulator, 'GET', `/users/${SEED.users.manager}`);
     expect(one.json.users[0]).toMatchObject({ email: 'manager@example.com', locale: 'en_GB', time_zone: 'Europe/London' });
     const all = await call(emulator, 'GET', '/users?type=AllUsers');
-    expect(all.json.users).toHaveLength(4);
+    expect(all.json.users).toHaveLength(5);
+  });
+
+  it('lists a deactivated user among all users but not among the active ones', async () => {
+    const all = await call(emulator, 'GET', '/users?type=AllUsers');
+    expect(all.json.users.find((u: { email: string }) => u.email === 'former@example.com')).toMatchObject({ status: 'inactive' });
+    const active = await call(emulator, 'GET', '/users?type=ActiveUsers');
+    expect(active.json.users.map((u: { email: string }) => u.email)).not.toContain('former@example.com');
+    expect(active.json.users).toHaveLength(4);
   });
 });
 

@@ -54,6 +54,15 @@ describe('dev server', () => {
     expect(html).toContain('name="dc" value="eu"');
   });
 
+  it.each([
+    ['ja_JP', 'ja_JP'],
+    ['xx_XX', 'en_US'],
+  ])('tells the widget the locale %s names (the user’s own when it is not one the widget speaks)', async (asked, told) => {
+    const html = await (await fetch(`${server.url}/?user=rep@example.com&locale=${asked}`)).text();
+    expect(html).toContain(`"locale":"${told}"`);
+    expect(html).not.toContain(`"locale":"${told === 'en_US' ? 'ja_JP' : 'en_US'}"`);
+  });
+
   it('reads a record for API.getRecord in the signed-in user’s session', async () => {
     const query = new URLSearchParams({ user: 'rep@example.com', module: 'Deals', id: SEED.deals.acmeRenewal });
     const answer = await (await fetch(`${server.url}/__harness/record?${query}`)).json();

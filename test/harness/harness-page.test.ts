@@ -18,6 +18,7 @@ function pageData(name: string): HarnessPageData {
     latencyMs: null,
     currentUser: { users: [{ id: '7', zuid: '700', locale: 'de_DE' }], info: { count: 1 } },
     org: { org: [{ id: '1', zgid: '900' }] },
+    locale: null,
   };
 }
 
@@ -41,5 +42,17 @@ describe('harness page', () => {
     expect(config.currentUser).toEqual({ users: [{ id: '7', zuid: '700', locale: 'de_DE' }] });
     expect(config.environment).toEqual({ deployment: 'US', ZGID: '900', ZUID: '700', appDetails: { appUrl: origins.harness } });
     expect(config.locale).toBe('de_DE');
+  });
+
+  it('reports the locale of &locale= as the signed-in user\'s, so the panel shows that language', () => {
+    const config = pageConfigOf({ ...pageData('Acme'), locale: 'ja_JP' }, origins);
+    expect(config.currentUser).toEqual({ users: [{ id: '7', zuid: '700', locale: 'ja_JP', country_locale: 'ja_JP' }] });
+    expect(config.locale).toBe('ja_JP');
+  });
+
+  it('keeps &locale= when the page switches user, module or record', () => {
+    const html = renderHarnessPage({ ...pageData('Acme'), locale: 'fr_FR' }, origins);
+    expect(html).toContain('<input type="hidden" name="locale" value="fr_FR" />');
+    expect(renderHarnessPage(pageData('Acme'), origins)).not.toContain('name="locale"');
   });
 });

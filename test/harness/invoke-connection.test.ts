@@ -79,6 +79,30 @@ describe('connection invoker (against the emulator)', () => {
     expect(result.answer).toMatchObject({ outcome: 'response', data: { code: 'SUCCESS', details: { statusMessage: { code: 'OAUTH_SCOPE_MISMATCH' } } } });
   });
 
+  it('lets the unlock request and history calls through the per-user connection with the manifest’s scopes', async () => {
+    const { call } = setup();
+    const api = 'https://www.zohoapis.com/crm/v8';
+    const hooli = SEED.deals.hooliPricing;
+    const send = (url: string, method: string, body: unknown) =>
+      call({ user: 'intern@example.com', request: { url, method, param_type: 2, parameters: JSON.stringify(body) } });
+
+    const asked = await send(`${api}/Tasks`, 'POST', {
+      data: [{ Subject: 'Unlock request: Hooli enterprise pricing', Owner: { id: SEED.users.rep }, What_Id: { id: hooli }, $se_module: 'Deals' }],
+    });
+    const noted = await send(`${api}/Deals/${hooli}/Notes`, 'POST', {
+      data: [{ Parent_Id: { module: { api_name: 'Deals' }, id: hooli }, Note_Title: 'Record Lock', Note_Content: 'Ivo Intern asked Rita Rep to unlock this record.' }],
+    });
+    const completed = await send(`${api}/Tasks/${SEED.tasks.hooliUnlockRequest}`, 'PUT', { data: [{ Status: 'Completed' }] });
+    const history = await call({ request: { url: `${api}/Deals/${hooli}/Notes?fields=Note_Content&sort_order=desc&per_page=1` } });
+    const query = `select id, Subject from Tasks where (What_Id = '${hooli}' and Subject like 'Unlock request%') order by Created_Time desc limit 50`;
+    const requests = await send(`${api}/coql`, 'POST', { select_query: query });
+
+    expect([asked, noted, completed, history, requests].map((r) => r.call?.status)).toEqual([201, 201, 200, 200, 200]);
+    expect(history.answer).toMatchObject({ data: { details: { statusMessage: { data: [{ Note_Content: 'Ivo Intern asked Rita Rep to unlock this record.' }] } } } });
+    expect(requests.call?.summary).toBe(`${query.slice(0, 79)}…`);
+    expect(asked.call?.summary).toBeUndefined();
+  });
+
   it('rejects an unknown connection link name without calling the API', async () => {
     const { call } = setup();
     const result = await call({ connection: 'recordlock', request: { url: `${LOCKS}?${LOCK_FIELDS}` } });

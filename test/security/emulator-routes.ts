@@ -29,6 +29,13 @@ export const EMULATOR_ROUTES: readonly EmulatorRoute[] = [
   { path: `/Deals/${deal}`, methods: ['GET', 'PUT', 'DELETE'] },
   { path: `/Deals/${deal}/Locking_Information__s?fields=Locked_Reason__s`, methods: ['GET', 'POST'] },
   { path: `/Deals/${deal}/Locking_Information__s/${SEED.locks.hooliPricing}`, methods: ['GET', 'PUT', 'DELETE'] },
+  { path: '/Tasks?fields=Subject', methods: ['GET', 'POST', 'PUT'] },
+  { path: `/Tasks/${SEED.tasks.hooliUnlockRequest}`, methods: ['GET', 'PUT', 'DELETE'] },
+  { path: `/Deals/${deal}/Tasks?fields=Subject`, methods: ['GET'] },
+  { path: `/Deals/${deal}/Tasks_History?fields=Subject`, methods: ['GET'] },
+  { path: `/Deals/${deal}/Notes?fields=Note_Content`, methods: ['GET', 'POST'] },
+  { path: '/Notes?fields=Note_Content', methods: ['GET', 'POST'] },
+  { path: '/coql', methods: ['POST'] },
 ];
 
 /** Every (version, route, method) triple, for tables. */
@@ -49,5 +56,8 @@ export const bodyFor = (url: string): unknown => {
   if (url.includes('record_locking_configurations')) {
     return { record_locking_configurations: [{ id: SEED.configurations.deals, lock_type: 'manual' }] };
   }
+  if (url.includes('/coql')) return { select_query: `select id from Deals where id = '${deal}'` };
+  if (url.includes('Notes')) return { data: [{ Parent_Id: { module: { api_name: 'Deals' }, id: deal }, Note_Content: 'Audit note' }] };
+  if (url.includes('/Tasks')) return { data: [{ id: SEED.tasks.hooliUnlockRequest, Subject: 'Unlock request', Status: 'Completed' }] };
   return { data: [{ id: deal, Description: 'changed' }] };
 };

@@ -20,3 +20,11 @@ export async function harnessCalls(page: Page): Promise<HarnessCall[]> {
 export async function failNextCall(page: Page, fault: HarnessFault): Promise<void> {
   await page.evaluate((f) => (window as unknown as { __harness: { failNext(fault: string): void } }).__harness.failNext(f), fault);
 }
+
+/** Spends the org's API credits, so that every widget call answers 429, or gives them back (the page's switch). */
+export async function setApiLimitReached(page: Page, reached: boolean): Promise<void> {
+  await page.evaluate(
+    (r) => (window as unknown as { __harness: { setApiLimitReached(reached: boolean): Promise<void> } }).__harness.setApiLimitReached(r),
+    reached,
+  );
+}

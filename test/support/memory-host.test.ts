@@ -124,7 +124,7 @@ describe('createMemoryHost page and user', () => {
     const host = hostWith();
     await expect(host.pageContext()).resolves.toEqual(page);
     await expect(host.currentUser()).resolves.toMatchObject({ fullName: 'Rita Rep', profile: { name: 'Sales Rep' } });
-    await expect(host.environment()).resolves.toEqual({ deployment: 'US', apiDomain: 'https://www.zohoapis.com' });
+    await expect(host.environment()).resolves.toEqual({ deployment: 'US', apiDomain: 'https://www.zohoapis.com', orgId: '5843104000000000001' });
   });
 
   it('records resizes and runs visibility callbacks until unsubscribed', () => {

@@ -49,7 +49,7 @@ export interface MemoryHost extends Host {
 }
 
 export function createMemoryHost(options: MemoryHostOptions): MemoryHost {
-  const environment = options.environment ?? { deployment: 'US', apiDomain: 'https://www.zohoapis.com' };
+  const environment = options.environment ?? { deployment: 'US', apiDomain: 'https://www.zohoapis.com', orgId: '5843104000000000001' };
   const baseUrl = options.baseUrl ?? 'http://localhost';
   const calls: HostRequest[] = [];
   const resizes: number[] = [];

@@ -11,12 +11,15 @@ export interface RecordPageQuery {
   record: string;
   /** Delay the harness adds to each connection call. */
   latencyMs?: number;
+  /** The Zoho locale to show the widget in instead of the user's own, e.g. en_US. */
+  locale?: string;
 }
 
 /** The harness page for one user and record, e.g. http://127.0.0.1:5000/?user=…&module=Deals&record=… */
 export function recordPageUrl(serverUrl: string, query: RecordPageQuery): string {
   const params = new URLSearchParams({ user: query.user, module: query.module ?? 'Deals', record: query.record });
   if (query.latencyMs !== undefined) params.set('latency', String(query.latencyMs));
+  if (query.locale !== undefined) params.set('locale', query.locale);
   return `${serverUrl}/?${params}`;
 }
 

@@ -1,9 +1,8 @@
+import { HostError } from '../host/host';
 import type { Host } from '../host/host';
-import { configurationCalls } from './configuration';
-import { fieldCalls } from './fields';
 import { lockCalls } from './locks';
-import { profileCalls } from './profiles';
 import { recordCalls } from './records';
+import type { SettingsCalls } from './settings-calls';
 import type { Lock, LockingConfiguration, LockPermission, RecordRef, RecordSummary } from './types';
 
 /**
@@ -41,11 +40,21 @@ export interface CrmOptions {
  * @example const crm = createCrm({ host, apiDomain: (await host.environment()).apiDomain });
  */
 export function createCrm(options: CrmOptions): Crm {
+  let settings: Promise<SettingsCalls> | null = null;
+  // Code that could not be fetched is a connection failure: the call never reached Zoho.
+  const loadSettings = () =>
+    (settings ??= import('./settings-calls').then(
+      (part) => part.settingsCalls(options),
+      (error: unknown) => {
+        settings = null;
+        throw new HostError('connection', 'The settings calls could not be loaded', error);
+      },
+    ));
   return {
     ...lockCalls(options),
-    ...configurationCalls(options),
-    ...profileCalls(options),
-    ...fieldCalls(options),
     ...recordCalls(options),
+    getLockingConfiguration: (module) => loadSettings().then((calls) => calls.getLockingConfiguration(module)),
+    getLockPermission: (profileId, module) => loadSettings().then((calls) => calls.getLockPermission(profileId, module)),
+    getReasonMaxLength: () => loadSettings().then((calls) => calls.getReasonMaxLength()),
   };
 }

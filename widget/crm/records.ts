@@ -28,7 +28,8 @@ export function recordCalls({ host, apiDomain }: CrmOptions): Pick<Crm, 'getReco
         // Zoho answers 204 for a record that no longer exists.
         if (answer.body === undefined) throw new CrmError('INVALID_DATA', 'record not found', { id: recordId });
         const record = firstItem(readAnswer(answer.body, recordAnswer, 'getRecord').data, 'getRecord');
-        return { id: record.id, hold: holdOf(record) };
+        const name = nameOf(record);
+        return { id: record.id, hold: holdOf(record), ...(name ? { name } : {}) };
       } catch (error) {
         if (isZiaHold(error)) {
           return { id: recordId, hold: 'zia_vision_processing' };
@@ -37,6 +38,15 @@ export function recordCalls({ host, apiDomain }: CrmOptions): Pick<Crm, 'getReco
       }
     },
   };
+}
+
+/** The fields that name a record in Zoho's standard modules; custom modules use Name. */
+const NAME_FIELDS = ['Deal_Name', 'Account_Name', 'Full_Name', 'Subject', 'Product_Name', 'Solution_Title', 'Vendor_Name', 'Price_Book_Name', 'Case_Number', 'Name', 'Last_Name'];
+
+function nameOf(record: z.infer<typeof recordSchema>): string | undefined {
+  const values = record as Record<string, unknown>;
+  const found = NAME_FIELDS.map((field) => values[field]).find((value) => typeof value === 'string' && value.trim() !== '');
+  return typeof found === 'string' ? found : undefined;
 }
 
 function holdOf(record: z.infer<typeof recordSchema>): RecordHold {

@@ -57,6 +57,8 @@ export type RecordHold = 'none' | 'awaiting_approval' | 'approval_rejected' | 'z
 export interface RecordSummary {
   id: string;
   hold: RecordHold;
+  /** The record's name (e.g. Deal_Name), when the answer carries one. */
+  name?: string;
 }
 
 export interface RecordRef {

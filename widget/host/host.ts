@@ -30,6 +30,8 @@ export interface Environment {
   deployment: string;
   /** e.g. "https://www.zohoapis.eu"; never assumed to be .com */
   apiDomain: string;
+  /** The org (`ZGID`), when the SDK names it: keeps one org's cached settings from another's. */
+  orgId: string | null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as z from './zod';
 import { apiDomainFor } from './api-domains';
 import { parseConnectionAnswer } from './connection-answer';
-import { HostError, type Host, type HostRequest, type TabHost } from './host';
+import { HostError, type Host, type HostRequest } from './host';
 import { installMessageGuard } from './message-guard';
 import { parsePageLoad } from './page-load';
 import { withTimeout } from './with-timeout';
@@ -17,13 +17,29 @@ export interface ZohoHostOptions {
   connections?: { user: string; org: string };
 }
 
-const environmentSchema = z.object({ deployment: z.string() });
+const environmentSchema = z.object({ deployment: z.string(), ZGID: z.optional(z.unknown()) });
+
+/** What an extension of the Host (zoho-tab.ts) reaches of the started SDK; null without `window.ZOHO`. */
+export interface ZohoSdkAccess {
+  /** The first PageLoad's data as it came, within the time limit. */
+  firstPageLoad(): Promise<unknown>;
+  /** One SDK call after start-up, with its own time limit; a rejection becomes HostError('connection'). */
+  call<T>(what: string, invoke: (sdk: ZohoSdk) => Promise<unknown>, parse: (answer: unknown) => T): Promise<T>;
+}
 
 /**
  * The Host over Zoho's embedded-app SDK. Installs the message guard and the PageLoad handler, then
  * starts the SDK at once. Without `window.ZOHO` every call rejects with HostError('unavailable').
  */
-export function createZohoHost(options: ZohoHostOptions): Host & TabHost {
+export function createZohoHost(options: ZohoHostOptions): Host {
+  return createExtendedZohoHost(options, () => ({}));
+}
+
+/**
+ * The Host plus what `extend` adds over the same SDK (the Web Tab's calls live in zoho-tab.ts, so
+ * the record panel's page carries none of them).
+ */
+export function createExtendedZohoHost<X extends object>(options: ZohoHostOptions, extend: (access: ZohoSdkAccess | null) => X): Host & X {
   const { window } = options;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const links = options.connections ?? { user: 'recordlock_user', org: 'recordlock_org' };
@@ -33,9 +49,8 @@ export function createZohoHost(options: ZohoHostOptions): Host & TabHost {
   if (!sdk) {
     const unavailable = () => Promise.reject(new HostError('unavailable', 'Zoho CRM SDK not found'));
     return {
+      ...extend(null),
       pageContext: unavailable,
-      tabContext: unavailable,
-      openRecord: unavailable,
       currentUser: unavailable,
       environment: unavailable,
       request: unavailable,
@@ -57,7 +72,7 @@ export function createZohoHost(options: ZohoHostOptions): Host & TabHost {
   ready.catch(() => undefined);
 
   /** One SDK call after start-up, with its own time limit; a rejection becomes HostError('connection'). */
-  const call = <T>(what: string, invoke: (sdk: ZohoSdk) => Promise<unknown>, parse: (answer: unknown) => T) =>
+  const call = <T>(what: string, invoke: (sdk: ZohoSdk) => Promise<unknown>, parse: (answer: unknown) => T): Promise<T> =>
     ready.then((started) =>
       withTimeout(
         Promise.resolve().then(() => invoke(started)).then(
@@ -69,25 +84,19 @@ export function createZohoHost(options: ZohoHostOptions): Host & TabHost {
       ),
     );
 
+  const pageLoad = () => ready.then(() => withTimeout(firstPageLoad, timeoutMs, 'PageLoad'));
+
   return {
-    pageContext: () => ready.then(() => withTimeout(firstPageLoad, timeoutMs, 'PageLoad')).then(parsePageLoad),
-    tabContext: () => ready.then(() => withTimeout(firstPageLoad, timeoutMs, 'PageLoad')).then(() => undefined),
-    openRecord: ({ module, recordId }) => {
-      // Only ids from Zoho's own answers get here; anything else is a bug, not a record to open.
-      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(module) || !/^\d+$/.test(recordId)) {
-        return Promise.reject(new Error(`Not a record to open: ${module}/${recordId}`));
-      }
-      return call('Record.open', (s) => s.CRM.UI.Record.open({ Entity: module, RecordID: recordId }), (answer) => {
-        // Zoho answers true or false; false means the CRM did not open it.
-        if (answer === false) throw new HostError('connection', 'Record.open did not open the record', answer);
-      });
-    },
+    ...extend({ firstPageLoad: pageLoad, call }),
+    pageContext: () => pageLoad().then(parsePageLoad),
     currentUser: () => call('getCurrentUser', (s) => s.CRM.CONFIG.getCurrentUser(), parseCurrentUser),
     environment: () =>
       call('GetCurrentEnvironment', (s) => s.CRM.CONFIG.GetCurrentEnvironment(), (answer) => {
         const parsed = environmentSchema.safeParse(answer);
         if (!parsed.success) throw new HostError('malformed', 'Unexpected environment answer', answer);
-        return { deployment: parsed.data.deployment, apiDomain: apiDomainFor(parsed.data.deployment) };
+        const { deployment, ZGID } = parsed.data;
+        const orgId = typeof ZGID === 'string' || typeof ZGID === 'number' ? String(ZGID) : null;
+        return { deployment, apiDomain: apiDomainFor(deployment), orgId: orgId || null };
       }),
     request: (request) =>
       call(

@@ -7,7 +7,12 @@ export interface Failure {
   message: MessageKey;
   params: MessageParams;
   retryable: boolean;
+  /** Zoho's API limit: trying again before this many seconds would only be refused again. */
+  waitSeconds?: number;
 }
+
+/** How long to wait after a 429 that does not say: Zoho's concurrency limit clears within seconds, credits return over the day. */
+export const DEFAULT_LIMIT_WAIT_SECONDS = 60;
 
 const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
   NOT_ALLOWED: 'error.notAllowed',
@@ -52,6 +57,10 @@ export function describeFailure(error: unknown): Failure {
     if (isZiaHold(error)) return { message: 'hold.ziaVisionProcessing', params: {}, retryable: true };
     if (AUTHORIZATION_CODES.has(error.code) || error.code.startsWith('OAUTH')) {
       return { message: 'error.authorization', params: { code: error.code }, retryable: true };
+    }
+    if (error.code === 'TOO_MANY_REQUESTS') {
+      const wait = Number(error.details['retry_after']);
+      return { message: 'error.tooManyRequests', params: {}, retryable: true, waitSeconds: wait > 0 ? Math.ceil(wait) : DEFAULT_LIMIT_WAIT_SECONDS };
     }
     if (REJECTED_REQUEST_CODES.has(error.code)) return failureOf('error.requestRejected', false, { code: error.code });
     const message = CODE_MESSAGES[error.code];

@@ -3,31 +3,42 @@ import type { ReadonlySignal } from '@preact/signals-core';
 import type { Crm, CrmOptions } from '../crm/crm';
 import type { Lock, LockingConfiguration, LockPermission, RecordHold, RecordRef } from '../crm/types';
 import type { CurrentUser, Host } from '../host/host';
+import type { KeyValueStore } from '../host/storage';
 import { createTimeFormat } from '../i18n/format-time';
 import type { TimeFormat } from '../i18n/format-time';
 import type { LoadMessages } from '../i18n/load-messages';
 import { intlLocaleOf } from '../i18n/locale';
 import { createTranslator } from '../i18n/messages';
 import type { Messages, Translate } from '../i18n/messages';
-import { describeFailure } from './failure';
+import { describeFailure, failureOf } from './failure';
 import type { Failure } from './failure';
 import { permissionsFor } from './permissions';
 import type { Permissions } from './permissions';
 import { createReasonDraft } from './reason-draft';
 import type { ReasonDraft } from './reason-draft';
-import { raceOn, settleChangeFailure, settleFoundLock, settleLockFailure } from './settle-failure';
-import type { Notice, Settlement } from './settle-failure';
+import type { ChangeCore, LockChanges } from './lock-changes';
+import type { Notice, Settlement } from './races';
 import { FALLBACK_REASON_MAX_LENGTH, startUp } from './start-up';
+import type { SettingsSource } from './lock-settings';
 
 export type Phase = 'starting' | 'ready' | 'unavailable' | 'failed';
 /** The three changes a viewer can make; also names the form or confirm step that is open. */
 export type LockAction = 'lock' | 'editReason' | 'unlock';
+
+/** A change Zoho confirmed: what the viewer did, the lock before it and the lock now (null after an unlock). */
+export interface ConfirmedChange {
+  action: LockAction;
+  before: Lock | null;
+  after: Lock | null;
+}
 
 export interface LockModelDependencies {
   host: Host;
   createCrm: (options: CrmOptions) => Crm;
   loadMessages: LoadMessages;
   now: () => Date;
+  /** Where the module's settings are cached between views (host/storage.ts); none: every view reads them. */
+  store?: KeyValueStore;
 }
 
 export interface LockModel {
@@ -49,6 +60,8 @@ export interface LockModel {
   /** A background re-read is running; the known state stays on screen meanwhile. */
   refreshing: ReadonlySignal<boolean>;
   error: ReadonlySignal<Failure | null>;
+  /** While Zoho's API limit holds: the time (ms since the epoch) before which Try again is not offered. */
+  waitUntil: ReadonlySignal<number | null>;
   /** What just happened, for the live region: "Record locked.", "Max Manager locked this record first." */
   notice: ReadonlySignal<Notice | null>;
   /** The open form or confirm step. */
@@ -68,19 +81,41 @@ export interface LockModel {
   dismissError(): void;
   /** Stops listening for the page becoming visible. */
   dispose(): void;
+  /** The record's name, when the record read gave it. */
+  recordName: ReadonlySignal<string | null>;
+  /** Calls `listener` after each change Zoho confirmed (never for a change found made elsewhere); returns the unsubscribe. */
+  onConfirmedChange(listener: (change: ConfirmedChange) => void): () => void;
 }
 
-interface Session {
+type ChangesModule = typeof import('./lock-changes');
+let loadedChanges: ChangesModule | null = null;
+let loadingChanges: Promise<ChangesModule> | null = null;
+
+/** Fetches the code behind lock, edit and unlock (once for the page); a failed fetch may be tried again. */
+export function preloadLockChanges(): Promise<ChangesModule> {
+  loadingChanges ??= import('./lock-changes').then(
+    (module) => (loadedChanges = module),
+    (failure: unknown) => {
+      loadingChanges = null;
+      throw failure;
+    },
+  );
+  return loadingChanges;
+}
+
+/** A started record: what every read and change works on. */
+export interface Session {
   crm: Crm;
   record: RecordRef;
   userId: string;
+  settings: SettingsSource;
 }
 
 /**
  * The store for one record's lock. Actions never throw: failures land in `error` or `notice`.
  * @example const model = createLockModel({ host, createCrm, loadMessages, now: () => new Date() }); await model.start();
  */
-export function createLockModel({ host, createCrm, loadMessages, now }: LockModelDependencies): LockModel {
+export function createLockModel({ host, createCrm, loadMessages, now, store }: LockModelDependencies): LockModel {
   const phase = signal<Phase>('starting');
   const startFailure = signal<Failure | null>(null);
   const messages = signal<Messages>({});
@@ -97,7 +132,13 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
   const error = signal<Failure | null>(null);
   const notice = signal<Notice | null>(null);
   const form = signal<LockAction | null>(null);
+  const waitUntil = signal<number | null>(null);
   const draft = createReasonDraft(maxLength);
+  let waitTimer: ReturnType<typeof setTimeout> | undefined;
+  /** One automatic retry of a read refused by Zoho's API limit per start, then only the viewer's own. */
+  let autoRetried = false;
+  const recordName = signal<string | null>(null);
+  const confirmedListeners = new Set<(change: ConfirmedChange) => void>();
   let session: Session | null = null;
   let retryLast: (() => Promise<void>) | null = null;
   /** The last change failed and the lock could not be read since: the screen may be out of date. */
@@ -133,6 +174,7 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       if (settlement.hold !== undefined) hold.value = settlement.hold;
       notice.value = settlement.notice ?? null;
       error.value = settlement.failure ?? null;
+      waitOut(settlement.failure, false);
       if (settlement.succeeded) {
         // Our lock carries an earlier reason: the text typed since stays, in the form that saves it.
         form.value = settlement.reasonUnsaved && permissions.value?.editReason.allowed ? 'editReason' : null;
@@ -145,115 +187,35 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
     });
   }
 
-  /** Runs one change with the controls disabled; `settle` turns a failure into what to show. */
-  async function perform(action: LockAction, change: () => Promise<Settlement>, settle: (failure: unknown) => Promise<Settlement>, again: () => Promise<void>) {
-    changes++;
-    batch(() => {
-      inFlight.value = action;
-      error.value = null;
-      notice.value = null;
-    });
-    try {
-      let settlement: Settlement;
-      try {
-        settlement = await change();
-      } catch (failure) {
-        settlement = await settle(failure);
-      }
-      stateUnknown = settlement.stateUnknown ?? false;
-      // A lock retry verifies before it sends; an edit or unlock of unknown outcome is only read again.
-      const retryUnknown = action === 'lock' ? again : rereadLock;
-      retryLast = settlement.failure?.retryable ? (stateUnknown ? retryUnknown : again) : null;
-      apply(settlement);
-    } finally {
-      changes++;
-      inFlight.value = null;
-    }
-  }
+  const core: ChangeCore = {
+    lock, inFlight, error, notice, form, draft, readyFor, apply, rereadLock, rereadSettings,
+    changeBoundary: () => void changes++,
+    settled(unknown, retry) {
+      stateUnknown = unknown;
+      retryLast = retry;
+    },
+    confirmed: (change) => confirmedListeners.forEach((listener) => listener(change)),
+  };
+  let changesOfThisModel: LockChanges | null = null;
+  /** The code behind lock, edit and unlock: fetched once, when a form opens (or its button gets focus). */
+  const loadChanges = async () => (changesOfThisModel ??= (loadedChanges ?? (await preloadLockChanges())).createLockChanges(core));
 
   /**
-   * "Try again" after a failed change: repeats it only while it is still allowed and, for a reason,
-   * while its form is open with a valid reason (read again, as now typed); otherwise reads the lock,
-   * which may have changed after all. A change to the lock `shown` is never repeated on another lock
-   * a re-read put on screen since, which the viewer has not seen confirmed: that race is told instead.
+   * Runs a change once its code is here, at once when it already is (so the controls are disabled
+   * in the same turn); code that cannot be fetched is said, with a retry.
    */
-  function retryFor(action: LockAction, repeat: () => Promise<void>, shown?: { current: Session; lockId: string }) {
-    return async () => {
-      const race = shown && raceOn(shown.lockId, lock.value, shown.current.userId);
-      if (race) return apply({ succeeded: false, notice: race });
-      return readyFor(action) && (action === 'unlock' || (form.value === action && draft.check() !== null)) ? repeat() : rereadLock();
-    };
-  }
-
-  async function sendLock(current: Session, reason: string, verifyFirst: boolean): Promise<void> {
-    await perform(
-      'lock',
-      async () => {
-        // A retried lock may already have reached Zoho: look before sending it twice.
-        const existing = verifyFirst ? await current.crm.getLock(current.record) : null;
-        if (existing) return settleFoundLock(existing, reason, current.userId);
-        return { succeeded: true, lock: await current.crm.lock(current.record, reason), notice: { key: 'notice.locked' } };
-      },
-      (failure) => settleLockFailure(current, reason, failure),
-      retryFor('lock', () => submitLock(true)),
-    );
-  }
-
-  async function sendReason(current: Session, shown: Lock, reason: string): Promise<void> {
-    await perform(
-      'editReason',
-      async () => {
-        // One extra GET per edit, the price of never overwriting a reason someone else saved meanwhile.
-        let found: Lock | null;
-        try {
-          found = await current.crm.getLock(current.record);
-        } catch (failure) {
-          // Nothing was sent: no write to settle, only a read to report.
-          return { succeeded: false, failure: describeFailure(failure) };
-        }
-        const race: Notice | null =
-          raceOn(shown.id, found, current.userId) ?? (found?.reason === shown.reason ? null : { key: 'notice.race.reasonChangedFirst' });
-        if (race) return { succeeded: false, lock: found, notice: race };
-        await current.crm.updateReason(current.record, shown.id, reason);
-        return { succeeded: true, lock: { ...shown, reason }, notice: { key: 'notice.reasonSaved' } };
-      },
-      (failure) =>
-        settleChangeFailure(current, shown.id, failure, (found) => found?.id === shown.id && found.reason === reason, 'notice.reasonSaved'),
-      retryFor('editReason', submitReason, { current, lockId: shown.id }),
-    );
-  }
-
-  async function sendUnlock(current: Session, shown: Lock): Promise<void> {
-    await perform(
-      'unlock',
-      async () => {
-        await current.crm.unlock(current.record, shown.id);
-        return { succeeded: true, lock: null, notice: { key: 'notice.unlocked' } };
-      },
-      (failure) => settleChangeFailure(current, shown.id, failure, (found) => found === null, 'notice.unlocked'),
-      retryFor('unlock', submitUnlock, { current, lockId: shown.id }),
-    );
-  }
-
-  /** Locks with the draft; a retry verifies first, since the failed call may have reached Zoho. */
-  async function submitLock(verifyFirst: boolean): Promise<void> {
-    const current = readyFor('lock');
-    const checked = current && draft.check();
-    if (current && checked) await sendLock(current, checked, verifyFirst);
-  }
-
-  /** Saves the draft as the reason of the lock shown now. */
-  async function submitReason(): Promise<void> {
-    const current = readyFor('editReason');
-    const shown = lock.value;
-    const checked = current && shown && draft.check();
-    if (current && shown && checked) await sendReason(current, shown, checked);
-  }
-
-  async function submitUnlock(): Promise<void> {
-    const current = readyFor('unlock');
-    const shown = lock.value;
-    if (current && shown) await sendUnlock(current, shown);
+  async function change(run: (changes: LockChanges) => Promise<void>): Promise<void> {
+    let changes = changesOfThisModel ?? (loadedChanges && (changesOfThisModel = loadedChanges.createLockChanges(core)));
+    if (!changes) {
+      try {
+        changes = await loadChanges();
+      } catch {
+        retryLast = () => change(run);
+        error.value = failureOf('error.partNotLoaded', true);
+        return;
+      }
+    }
+    return run(changes);
   }
 
   /** The session when an action may start now: started, nothing in flight, and the action allowed. */
@@ -277,6 +239,7 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
       if (seen !== changes) return;
       retryLast = again;
       error.value = failureOf(failure);
+      waitOut(error.value, true);
     } finally {
       refreshing.value = false;
     }
@@ -306,40 +269,95 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
     );
   }
 
+  /**
+   * Reads the module's settings again in the background and shows them: a stale cache entry was
+   * shown, or Zoho refused what the cached settings allowed (`contradicted` drops the entry first).
+   * A failure keeps what is shown; the next view reads them again.
+   */
+  function rereadSettings(contradicted: boolean): void {
+    const current = session;
+    if (!current) return;
+    if (contradicted) current.settings.drop();
+    current.settings.read().then(
+      (settings) =>
+        batch(() => {
+          configuration.value = settings.configuration;
+          lockPermission.value = settings.lockPermission;
+          maxLength.value = settings.maxLength;
+        }),
+      () => undefined,
+    );
+  }
+
+  /**
+   * After Zoho's 429, Try again waits for the time Zoho names (or a safe default); a refused read
+   * is tried once more by itself then, a refused change never is: the viewer decides.
+   */
+  function waitOut(failure: Failure | null | undefined, isRead: boolean): void {
+    if (!failure?.waitSeconds) return;
+    const ms = failure.waitSeconds * 1000;
+    waitUntil.value = now().getTime() + ms;
+    clearTimeout(waitTimer);
+    waitTimer = setTimeout(() => {
+      waitUntil.value = null;
+      if (isRead && !autoRetried) {
+        autoRetried = true;
+        void retry();
+      }
+    }, ms);
+  }
+
+  async function retry(): Promise<void> {
+    if (waitUntil.value !== null) return;
+    if (phase.value === 'failed') return start();
+    const again = retryLast;
+    retryLast = null;
+    if (again && inFlight.value === null) await again();
+  }
+
   async function start(): Promise<void> {
     batch(() => {
       phase.value = 'starting';
       startFailure.value = null;
     });
-    const result = await startUp({ host, createCrm, loadMessages });
+    const result = await startUp({ host, createCrm, loadMessages, store, now: () => now().getTime() });
     batch(() => {
       messages.value = result.messages;
       english.value = result.english;
       if (!result.ok) {
         startFailure.value = result.failure;
+        waitOut(result.failure, true);
         phase.value = result.state;
         return;
       }
       const { facts } = result;
-      session = { crm: facts.crm, record: facts.record, userId: facts.user.id };
+      session = { crm: facts.crm, record: facts.record, userId: facts.user.id, settings: facts.settings };
       record.value = facts.record;
       user.value = facts.user;
       configuration.value = facts.configuration;
       lock.value = facts.lock;
       hold.value = facts.summary.hold;
+      recordName.value = facts.summary.name ?? null;
       lockPermission.value = facts.lockPermission;
       maxLength.value = facts.maxLength;
       phase.value = 'ready';
     });
     if (!result.ok) return;
+    autoRetried = false;
+    if (result.facts.settingsStale) rereadSettings(false);
     stopWatchingVisibility ??= host.onVisible(() => void refresh());
   }
 
   return {
     phase, startFailure, t, time, record, user, configuration, lock, hold, ruleName, permissions,
-    inFlight, refreshing, error, notice, form, draft, start, refresh,
+    inFlight, refreshing, error, waitUntil, notice, form, draft, start, refresh, recordName,
+    onConfirmedChange(listener) {
+      confirmedListeners.add(listener);
+      return () => void confirmedListeners.delete(listener);
+    },
     openForm(action) {
       if (!readyFor(action)) return;
+      preloadLockChanges().catch(() => undefined);
       batch(() => {
         if (action === 'editReason') draft.set(lock.value?.reason ?? '');
         notice.value = null;
@@ -355,25 +373,21 @@ export function createLockModel({ host, createCrm, loadMessages, now }: LockMode
     },
     lockRecord(reason) {
       if (reason !== undefined) draft.set(reason);
-      return submitLock(false);
+      return change((changes) => changes.submitLock(false));
     },
     updateReason(reason) {
       if (reason !== undefined) draft.set(reason);
-      return submitReason();
+      return change((changes) => changes.submitReason());
     },
-    unlockRecord: submitUnlock,
-    async retry() {
-      if (phase.value === 'failed') return start();
-      const again = retryLast;
-      retryLast = null;
-      if (again && inFlight.value === null) await again();
-    },
+    unlockRecord: () => change((changes) => changes.submitUnlock()),
+    retry,
     dismissError() {
       error.value = null;
       // Dismissing must not leave a possibly stale lock on screen without a word: look again.
       if (stateUnknown) void rereadLock();
     },
     dispose() {
+      clearTimeout(waitTimer);
       stopWatchingVisibility?.();
       stopWatchingVisibility = null;
     },

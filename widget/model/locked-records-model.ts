@@ -7,7 +7,7 @@ import type { LockedRecord, LockedRecordSearch } from '../crm/locked-records';
 import type { Lock, LockingConfiguration, LockPermission } from '../crm/types';
 import { HostError } from '../host/host';
 import type { CurrentUser, RecordToOpen, TabHost } from '../host/host';
-import type { LocalStore } from '../host/local-store';
+import type { KeyValueStore } from '../host/storage';
 import { createTimeFormat } from '../i18n/format-time';
 import type { TimeFormat } from '../i18n/format-time';
 import { loadMessagesOrEnglish } from '../i18n/load-messages';
@@ -24,9 +24,9 @@ import { permissionsFor } from './permissions';
 import type { Permissions } from './permissions';
 import { createReasonDraft } from './reason-draft';
 import type { ReasonDraft } from './reason-draft';
-import { raceOn, settleChangeFailure } from './settle-failure';
-import type { Notice } from './settle-failure';
-import { FALLBACK_REASON_MAX_LENGTH } from './start-up';
+import type { Notice } from './races';
+import type { RowChangeCore, RowChanges } from './row-changes';
+import { defaultReasonMaxLength as FALLBACK_REASON_MAX_LENGTH } from '../crm/fields';
 
 /** The standard modules Zoho can lock (user-created custom modules are not listed: see the README). */
 export const LOCKABLE_MODULES = [
@@ -39,8 +39,9 @@ export const PAGE_SIZE = 20;
 /** Calls in flight at once: Zoho limits concurrency per user and app, shared with other apps. */
 export const MAX_IN_FLIGHT = 3;
 
-const STORED_MODULE = 'overview.module';
-const STORED_FILTERS = 'overview.filters';
+// Prefixed like the settings cache's keys, so the extension never reads another app's entry on the same origin.
+const STORED_MODULE = 'recordlock.overview.module';
+const STORED_FILTERS = 'recordlock.overview.filters';
 
 export type OverviewPhase = 'starting' | 'ready' | 'unavailable' | 'failed';
 /** loading: the search or its lock reads run; refused: Zoho will not search on Locked__s. */
@@ -74,12 +75,31 @@ export interface RowNotice extends Notice {
   recordName: string;
 }
 
+type RowChangesModule = typeof import('./row-changes');
+let loadingRowChanges: Promise<RowChangesModule> | null = null;
+let loadedRowChanges: RowChangesModule | null = null;
+
+/**
+ * Fetches the code behind a row's reason edit and unlock and the bulk unlock (once for the page),
+ * when a row's form opens or a row is selected; a failed fetch may be tried again.
+ */
+export function preloadRowChanges(): Promise<RowChangesModule> {
+  loadingRowChanges ??= import('./row-changes').then(
+    (module) => (loadedRowChanges = module),
+    (failure: unknown) => {
+      loadingRowChanges = null;
+      throw failure;
+    },
+  );
+  return loadingRowChanges;
+}
+
 export interface LockedRecordsDependencies {
   host: TabHost;
   createCrm: (options: CrmOptions) => Crm;
   createSearch: (options: CrmOptions) => LockedRecordSearch;
   loadMessages: LoadMessages;
-  store: LocalStore;
+  store: KeyValueStore;
   now: () => Date;
 }
 
@@ -344,6 +364,7 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
   function openAction(recordId: string, action: RowAction): void {
     const row = rowOf(recordId);
     if (!row || !row.permissions[action].allowed) return;
+    preloadRowChanges().catch(() => undefined);
     batch(() => {
       open.value = { recordId, action };
       rowFailure.value = null;
@@ -356,109 +377,41 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
     }
   }
 
-  /** Runs one row's change; a failure is settled against the lock Zoho has now, as on the record panel. */
-  async function changeRow(action: RowAction, change: (crm: Crm, row: LockedRow, reason: string) => Promise<Lock | null>) {
-    const target = open.value;
-    const row = target ? rowOf(target.recordId) : null;
-    if (!session || !target || !row || target.action !== action) return;
-    const reason = action === 'editReason' ? draft.check() : '';
-    if (reason === null) return;
-    const { crm, user: viewer } = session;
-    const context = { crm, record: { module: module.value ?? '', recordId: row.record.id }, userId: viewer.id };
-    batch(() => {
-      inFlight.value = row.record.id;
-      rowFailure.value = null;
-      notice.value = null;
-    });
-    try {
-      const after = await change(crm, row, reason);
-      batch(() => {
-        replaceLock(row.record.id, after);
-        open.value = null;
-        notice.value = { key: action === 'unlock' ? 'notice.unlocked' : 'notice.reasonSaved', recordName: row.record.name };
-      });
-    } catch (error) {
-      const tookEffect = action === 'unlock' ? (current: Lock | null) => current === null : (current: Lock | null) => current?.reason === reason;
-      const settlement = await settleChangeFailure(context, row.lock.id, error, tookEffect, action === 'unlock' ? 'notice.unlocked' : 'notice.reasonSaved');
-      batch(() => {
-        if (settlement.lockPermission) lockPermission.value = settlement.lockPermission;
-        if (settlement.lock !== undefined) replaceLock(row.record.id, settlement.lock);
-        if (settlement.notice) notice.value = { ...settlement.notice, recordName: row.record.name };
-        if (settlement.failure) rowFailure.value = { recordId: row.record.id, failure: settlement.failure };
-        // The confirmation was for a lock that is gone; a reason form stays open with what was typed.
-        if (settlement.succeeded || settlement.lock === null || action === 'unlock') open.value = null;
-      });
-    } finally {
-      inFlight.value = null;
-    }
-  }
-
-  /**
-   * Saves the draft as the open row's reason, after checking that nobody changed the lock or its
-   * reason since it was shown; a race found is told, and the form stays open with the text typed.
-   */
-  const saveReason = async () => {
-    const target = open.value;
-    const row = target ? rowOf(target.recordId) : null;
-    if (!session || !row) return;
-    try {
-      const current = await session.crm.getLock({ module: module.value ?? '', recordId: row.record.id });
-      const race = raceOn(row.lock.id, current, session.user.id);
-      if (race || (current && current.reason !== row.lock.reason)) {
-        batch(() => {
-          replaceLock(row.record.id, current);
-          notice.value = { ...(race ?? { key: 'notice.race.reasonChangedFirst' }), recordName: row.record.name };
-          if (!current) open.value = null;
-        });
-        return;
-      }
-    } catch {
-      // The check could not be made: the save itself will settle what Zoho has.
-    }
-    await changeRow('editReason', async (crm, current, reason) => {
-      await crm.updateReason({ module: module.value ?? '', recordId: current.record.id }, current.lock.id, reason);
-      return { ...current.lock, reason };
-    });
+  const core: RowChangeCore = {
+    session: () => session,
+    module,
+    open,
+    inFlight,
+    notice,
+    rowFailure,
+    lockPermission,
+    bulk,
+    selected,
+    allRows,
+    draft,
+    maxInFlight: MAX_IN_FLIGHT,
+    rowOf,
+    replaceLock,
   };
-
-  /** Unlocks every selected row, a few at a time; each failure is named and none stops the rest. */
-  async function unlockSelected(): Promise<void> {
-    if (!session || bulk.value?.finished === false) return;
-    const { crm, user: viewer } = session;
-    const name = module.value ?? '';
-    const chosen = allRows.value.filter((row) => selected.value.has(row.record.id) && row.selectable);
-    if (chosen.length === 0) return;
-    batch(() => {
-      bulk.value = { total: chosen.length, results: [], finished: false };
-      notice.value = null;
-      open.value = null;
-    });
-    const record = (row: LockedRow) => ({ module: name, recordId: row.record.id });
-    const report = (result: BulkResult) => {
-      const run = bulk.value;
-      if (run) bulk.value = { ...run, results: [...run.results, result] };
-    };
-    await inParallel(chosen, MAX_IN_FLIGHT, async (row) => {
-      try {
-        await crm.unlock(record(row), row.lock.id);
-        replaceLock(row.record.id, null);
-        report({ record: row.record, outcome: 'unlocked', failure: null });
-      } catch (error) {
-        const context = { crm, record: record(row), userId: viewer.id };
-        const settlement = await settleChangeFailure(context, row.lock.id, error, (current) => current === null, 'notice.unlocked');
-        if (settlement.lock !== undefined) replaceLock(row.record.id, settlement.lock);
-        const outcome: BulkOutcome = settlement.succeeded
-          ? 'unlocked'
-          : settlement.lock === null
-            ? 'alreadyUnlocked'
-            : settlement.notice
-              ? 'changed'
-              : 'failed';
-        report({ record: row.record, outcome, failure: outcome === 'failed' ? (settlement.failure ?? describeFailure(error)) : null });
-      }
-    });
-    const run = bulk.value;
-    if (run) bulk.value = { ...run, finished: true };
+  let rowChanges: RowChanges | null = null;
+  /**
+   * Runs a change once its code is here, at once when it already is (so the controls are disabled
+   * in the same turn); code that cannot be fetched is said on the row, and nothing is sent.
+   */
+  function withRowChanges(recordId: string | null, run: (changes: RowChanges) => Promise<void>): Promise<void> {
+    const ready = rowChanges ?? (loadedRowChanges && (rowChanges = loadedRowChanges.createRowChanges(core)));
+    if (ready) return run(ready);
+    return preloadRowChanges().then(
+      (loadedModule) => run((rowChanges ??= loadedModule.createRowChanges(core))),
+      () => {
+        if (recordId) {
+          batch(() => {
+            notice.value = null;
+            rowFailure.value = { recordId, failure: failureOf('error.partNotLoaded') };
+          });
+        }
+      },
+    );
   }
 
   return {
@@ -511,15 +464,16 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
       if (next.has(recordId)) next.delete(recordId);
       else next.add(recordId);
       selected.value = next;
+      if (next.size > 0) preloadRowChanges().catch(() => undefined);
     },
     openAction,
     closeAction: () => void (open.value = null),
-    saveReason,
-    unlockRow: () => changeRow('unlock', async (crm, row) => {
-      await crm.unlock({ module: module.value ?? '', recordId: row.record.id }, row.lock.id);
-      return null;
-    }),
-    unlockSelected,
+    saveReason: () => withRowChanges(open.value?.recordId ?? null, (changes) => changes.saveReason()),
+    unlockRow: () => withRowChanges(open.value?.recordId ?? null, (changes) => changes.unlockRow()),
+    unlockSelected: () =>
+      withRowChanges(allRows.value.find((row) => selected.value.has(row.record.id) && row.selectable)?.record.id ?? null, (changes) =>
+        changes.unlockSelected(),
+      ),
     dismissBulk: () => void (bulk.value = null),
     async openRecord(record) {
       try {

@@ -1,51 +1,12 @@
 import { hasCode, isZiaHold } from '../crm/crm-error';
 import type { Crm } from '../crm/crm';
-import type { Lock, LockingConfiguration, LockPermission, RecordHold, RecordRef } from '../crm/types';
-import type { MessageKey, MessageParams } from '../i18n/messages';
+import type { Lock, RecordRef } from '../crm/types';
+import type { MessageKey } from '../i18n/messages';
 import { describeFailure, failureOf, mayHaveGoneThrough } from './failure';
-import type { Failure } from './failure';
+import { raceOn, settleFoundLock } from './races';
+import type { Settlement } from './races';
 
-/** What just happened, for the live region, with the values its message names. */
-export interface Notice {
-  key: MessageKey;
-  params?: MessageParams;
-}
-
-/** Someone else's lock came first: named when Zoho says who holds it (an automatic lock names nobody). */
-function raceNotice(key: 'notice.race.lockedFirst' | 'notice.race.changedFirst', lock: Lock): Notice {
-  const name = lock.lockedBy?.name;
-  return name ? { key: `${key}By`, params: { name } } : { key };
-}
-
-/**
- * What someone else did meanwhile to the lock `lockId`, judged by the lock Zoho has now; null when it is
- * still there. Zoho does not say who unlocked a record, so that notice names nobody; a new lock of the
- * viewer's own came from another window, and the viewer is nobody's "someone else".
- */
-export function raceOn(lockId: string, current: Lock | null, userId: string): Notice | null {
-  if (current === null) return { key: 'notice.race.unlockedFirst' };
-  if (current.id === lockId) return null;
-  return current.lockedBy?.id === userId ? { key: 'notice.race.changedElsewhere' } : raceNotice('notice.race.changedFirst', current);
-}
-
-/**
- * What a failed lock, reason edit or unlock turned out to mean. Fields left undefined are unknown:
- * the panel keeps what it shows. `lock: null` means the record is now known to be unlocked.
- */
-export interface Settlement {
-  /** true when the change took effect after all (e.g. a timeout after Zoho had saved it) */
-  succeeded: boolean;
-  lock?: Lock | null;
-  configuration?: LockingConfiguration | null;
-  lockPermission?: LockPermission;
-  hold?: RecordHold;
-  notice?: Notice;
-  failure?: Failure;
-  /** The lock could not be read after the failure: what is shown may be out of date. */
-  stateUnknown?: boolean;
-  /** Our lock was found with another reason than the one sent: the text typed is not saved yet. */
-  reasonUnsaved?: boolean;
-}
+// Part of the changes, which load on demand (widget/model/lock-changes.ts).
 
 export interface SettleContext {
   crm: Crm;
@@ -77,17 +38,6 @@ function settleStanding(error: unknown): Settlement | null {
   }
   if (isZiaHold(error)) return { succeeded: false, hold: 'zia_vision_processing', failure: describeFailure(error) };
   return null;
-}
-
-/**
- * A lock found where ours was to be: ours when it carries our name (a POST that went through, or a
- * lock from another window, maybe with an earlier reason), else someone else's that came first.
- */
-export function settleFoundLock(lock: Lock, reason: string, userId: string): Settlement {
-  if (lock.lockedBy?.id === userId) {
-    return { succeeded: true, lock, notice: { key: 'notice.locked' }, reasonUnsaved: lock.reason !== reason };
-  }
-  return { succeeded: false, lock, notice: raceNotice('notice.race.lockedFirst', lock) };
 }
 
 /** After POST failed: did someone else lock first, did our lock go through, or why was it refused? */

@@ -1,4 +1,5 @@
 import type { LockModel } from '../model/lock-model';
+import { RetryButton } from './retry-button';
 
 /** The last failure, in role="alert", with a retry when trying again can help. */
 export function ErrorNotice({ model }: { model: LockModel }) {
@@ -10,11 +11,7 @@ export function ErrorNotice({ model }: { model: LockModel }) {
     <div class="rl-error" role="alert">
       <p>{t(error.message, error.params)}</p>
       <div class="rl-buttons">
-        {error.retryable && (
-          <button type="button" class="rl-button" disabled={busy} onClick={() => void model.retry()}>
-            {t('action.retry')}
-          </button>
-        )}
+        <RetryButton model={model} failure={error} busy={busy} />
         <button type="button" class="rl-button rl-link" onClick={() => model.dismissError()}>
           {t('action.dismiss')}
         </button>

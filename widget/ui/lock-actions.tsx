@@ -36,7 +36,6 @@ export function LockActions({ model }: { model: LockModel }) {
               class={action === 'lock' ? 'rl-button rl-primary' : 'rl-button'}
               data-action={action}
               disabled={busy}
-              onPointerEnter={() => ACTION_PARTS[action].preload()}
               onFocus={() => ACTION_PARTS[action].preload()}
               onClick={() => model.openForm(action)}
             >

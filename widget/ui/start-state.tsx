@@ -1,4 +1,5 @@
 import type { LockModel } from '../model/lock-model';
+import { RetryButton } from './retry-button';
 
 /** Loading, "open me inside Zoho CRM", or why start-up failed (with a retry when it can help). */
 export function StartState({ model }: { model: LockModel }) {
@@ -16,11 +17,7 @@ export function StartState({ model }: { model: LockModel }) {
     <div class="rl-error" role="alert">
       <p>{t('start.failed')}</p>
       {failure && failure.message !== 'start.failed' && <p>{t(failure.message, failure.params)}</p>}
-      {failure?.retryable && (
-        <button type="button" class="rl-button" onClick={() => void model.retry()}>
-          {t('action.retry')}
-        </button>
-      )}
+      {failure && <RetryButton model={model} failure={failure} />}
     </div>
   );
 }

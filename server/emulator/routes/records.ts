@@ -6,8 +6,12 @@
 import { z } from 'zod';
 import type { Caller } from '../auth';
 import { readJsonObject } from '../body';
-import { ERRORS, errorResponse, fail, jsonResponse, noContent, zohoError, type ZohoErrorBody } from '../errors';
+import { ERRORS, errorResponse, fail, jsonResponse, noContent, zohoError } from '../errors';
+import { isItemError, missingField, type ItemError } from '../item-error';
+import { combined, itemFailure, type ItemResult } from '../item-results';
 import { findModule, type ModuleMeta } from '../modules';
+import { ownerOf } from '../owner-input';
+import { CLOSED_STATUS, taskChange } from '../task-input';
 import { recordSuccessDetails, renderRecord } from '../record-json';
 import { refuseChange, refuseDelete, unmodifiedSinceOf } from '../record-changes';
 import { newId } from '../state';
@@ -28,10 +32,6 @@ const MANDATORY: Record<string, string[]> = {
   Deals: ['Deal_Name', 'Stage'],
 };
 
-interface ItemResult {
-  status: number;
-  body: ZohoErrorBody | { code: 'SUCCESS'; details: Record<string, unknown>; message: string; status: 'success' };
-}
 
 const moduleOf = (context: RouteContext): ModuleMeta => {
   const module = findModule(context.params['module'] ?? '');
@@ -47,6 +47,34 @@ const writableChange = (module: ModuleMeta, item: Record<string, unknown>): Reco
     ),
   );
 
+const TASKS = 'Tasks';
+
+
+/** The change an item asks for: Tasks checks its fields as Zoho does; other modules keep their writable fields. */
+const changeOf = (
+  state: EmulatorState,
+  module: ModuleMeta,
+  item: Record<string, unknown>,
+  index: number,
+  creating: boolean,
+): Record<string, unknown> | ItemError => {
+  if (module.apiName === TASKS) return taskChange(state, item, index, creating);
+  const change = writableChange(module, item);
+  if (!creating) return change;
+  const missing = (MANDATORY[module.apiName] ?? [module.nameField]).find(
+    (name) => change[name] === undefined || change[name] === null || change[name] === '',
+  );
+  return missing === undefined ? change : missingField(index, missing);
+};
+
+/** A task closes when its Status becomes Completed and reopens when it leaves it. */
+const closedTimeOf = (module: ModuleMeta, before: Record<string, unknown>, after: Record<string, unknown>, now: Date) => {
+  if (module.apiName !== TASKS) return {};
+  const closed = after['Status'] === CLOSED_STATUS;
+  if (closed === (before['Status'] === CLOSED_STATUS) && 'Closed_Time' in before) return {};
+  return { Closed_Time: closed ? zohoTime(now) : null };
+};
+
 const readItems = async (request: Request): Promise<Record<string, unknown>[]> => {
   const parsed = RecordsBody.safeParse(await readJsonObject(request));
   if (!parsed.success) return fail(ERRORS.invalidBody, { expected_data_type: 'jsonarray', api_name: 'data' });
@@ -54,13 +82,6 @@ const readItems = async (request: Request): Promise<Record<string, unknown>[]> =
   return parsed.data.data;
 };
 
-/** 200 when all succeed, 207 when some do, otherwise the first failure's status. */
-const combined = (results: ItemResult[], successStatus: number): Response => {
-  const successes = results.filter((r) => r.body.status === 'success').length;
-  const status =
-    successes === results.length ? successStatus : successes > 0 ? 207 : (results[0]?.status ?? 400);
-  return jsonResponse(status, { data: results.map((r) => r.body) });
-};
 
 export const listRecords: Handler = (context) => {
   const module = moduleOf(context);
@@ -114,10 +135,12 @@ const updateOne = (
   if (!record) {
     return { status: ERRORS.invalidId.status, body: zohoError(ERRORS.invalidId, { id: String(id) }) };
   }
-  const change = writableChange(module, item);
+  const change = changeOf(state, module, item, index, false);
+  if (isItemError(change)) return itemFailure(change);
   const refusal = refuseChange(state, module.apiName, record, change, caller, unmodifiedSince);
   if (refusal) return { status: refusal.entry.status, body: refusal.body };
-  record.fields = { ...record.fields, ...change };
+  const fields = { ...record.fields, ...change };
+  record.fields = { ...fields, ...closedTimeOf(module, record.fields, fields, now) };
   record.modifiedById = caller.user.id;
   record.modifiedTime = zohoTime(now);
   applyLockingRules(state, module.apiName, record, now);
@@ -157,19 +180,15 @@ const insertOne = (
   caller: Caller,
   now: Date,
 ): ItemResult => {
-  const change = writableChange(module, item);
-  const missing = (MANDATORY[module.apiName] ?? [module.nameField]).find(
-    (name) => change[name] === undefined || change[name] === null || change[name] === '',
-  );
-  if (missing !== undefined) {
-    const entry = ERRORS.mandatoryNotFound;
-    return { status: entry.status, body: zohoError(entry, { api_name: missing, json_path: `$.data[${index}].${missing}` }) };
-  }
+  const change = changeOf(state, module, item, index, true);
+  if (isItemError(change)) return itemFailure(change);
+  const owner = ownerOf(state, item, index);
+  if (isItemError(owner)) return itemFailure(owner);
   const time = zohoTime(now);
   const record: RecordState = {
     id: newId(state),
-    fields: change,
-    ownerId: caller.user.id,
+    fields: { ...change, ...closedTimeOf(module, {}, change, now) },
+    ownerId: owner ?? caller.user.id,
     createdById: caller.user.id,
     modifiedById: caller.user.id,
     createdTime: time,

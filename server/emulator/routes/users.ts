@@ -1,7 +1,7 @@
 /** `/users?type=CurrentUser` and `/users/{id}`. */
 import { ERRORS, errorResponse, jsonResponse, noContent } from '../errors';
 import type { EmulatorState, UserState } from '../state';
-import { userRef } from '../store';
+import { isActiveUser, userRef } from '../store';
 import { isZohoId, type Handler } from './context';
 
 const USER_TYPES = ['AllUsers', 'ActiveUsers', 'CurrentUser', 'AdminUsers', 'ActiveConfirmedUsers'];
@@ -22,7 +22,7 @@ const renderUser = (state: EmulatorState, user: UserState): Record<string, unkno
     date_format: user.date_format,
     time_format: user.time_format,
     language: user.language,
-    status: 'active',
+    status: user.status ?? 'active',
     confirm: true,
     zuid: user.zuid,
   };
@@ -40,7 +40,9 @@ export const listUsers: Handler = ({ state, caller, url }) => {
       ? [caller.user]
       : type === 'AdminUsers'
         ? state.users.filter((u) => u.profileId === state.profiles.find((p) => p.name === 'Administrator')?.id)
-        : state.users;
+        : type === 'ActiveUsers'
+          ? state.users.filter(isActiveUser)
+          : state.users;
   return jsonResponse(200, { users: users.map((u) => renderUser(state, u)), info: info(users.length) });
 };
 

@@ -6,6 +6,7 @@ import '../../sdk/zod-without-eval';
 import type { CallLogEntry } from '../invoke-schema';
 import { PAGE_CONFIG_ELEMENT_ID, pageConfigSchema } from '../page-config';
 import { createWidgetParent } from '../widget-parent';
+import { callLogRow } from './call-log-row';
 import { HARNESS_FAULTS, createPageServices, type HarnessFault } from './page-services';
 
 /** What e2e tests read and drive through `window.__harness`. */
@@ -20,11 +21,14 @@ export interface HarnessHandle {
   page: 'record' | 'tab';
   /** Addresses the widget asked to open with `UI.Record.open`, oldest first. */
   opened: { href: string; target: string | null }[];
+  /** Spends the org's API credits (every widget call then answers 429), or gives them back; as the page's switch does. */
+  setApiLimitReached(reached: boolean): Promise<void>;
 }
 
 const config = pageConfigSchema.parse(JSON.parse(document.getElementById(PAGE_CONFIG_ELEMENT_ID)?.textContent ?? 'null'));
 const frame = document.getElementById('record-lock-frame');
 const log = document.getElementById('call-log');
+const apiLimit = document.querySelector<HTMLInputElement>('input[data-api-limit]');
 let queuedFault: HarnessFault | null = null;
 let registrations = 0;
 
@@ -37,22 +41,29 @@ const harness: HarnessHandle = {
     if (!HARNESS_FAULTS.includes(fault)) throw new Error(`failNext takes one of ${HARNESS_FAULTS.join(', ')}`);
     queuedFault = fault;
   },
+  async setApiLimitReached(reached) {
+    const response = await window.fetch('/__harness/api-limit', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ reached }),
+    });
+    if (!response.ok) throw new Error(`The API limit switch failed with HTTP ${response.status}`);
+    if (apiLimit) apiLimit.checked = reached;
+  },
 };
 (window as Window & { __harness?: HarnessHandle }).__harness = harness;
 
 function showCall(call: CallLogEntry, at: string): void {
+  const shown = callLogRow(call, at);
   const row = document.createElement('tr');
-  // Version prefix and query go to the tooltip, keeping the column short.
-  const shortPath = call.path.split('?')[0]?.replace(/^\/crm\/v\d+/, '') ?? call.path;
-  const cells = [at, call.method, shortPath, call.status === null ? 'dropped' : String(call.status), String(call.durationMs)];
-  for (const text of cells) {
+  for (const text of shown.cells) {
     const cell = document.createElement('td');
     cell.textContent = text;
     row.appendChild(cell);
   }
   const pathCell = row.children[2];
-  if (pathCell instanceof HTMLElement) pathCell.title = `${call.path} (${call.connection} connection)`;
-  if (call.status === null || call.status >= 400) row.className = 'is-error';
+  if (pathCell instanceof HTMLElement) pathCell.title = shown.title;
+  row.className = shown.className;
   log?.prepend(row);
 }
 
@@ -67,6 +78,14 @@ function switchTo(select: HTMLSelectElement): void {
 for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-switch]')) {
   select.addEventListener('change', () => switchTo(select));
 }
+
+apiLimit?.addEventListener('change', () => {
+  const reached = apiLimit.checked;
+  harness.setApiLimitReached(reached).catch((error: unknown) => {
+    apiLimit.checked = !reached;
+    console.error(error);
+  });
+});
 
 function navigate(href: string, target: string | null): void {
   harness.opened.push({ href, target });

@@ -140,12 +140,12 @@ describe('Crm against the emulator: settings over the org connection', () => {
 
 describe('Crm against the emulator: records', () => {
   it.each([
-    [deal(SEED.deals.hooliPricing), { hold: 'none' }],
-    [deal(SEED.deals.soylentApproval), { hold: 'awaiting_approval' }],
-    [{ module: 'Leads', recordId: SEED.leads.janeDoe }, { hold: 'none' }],
-    [{ module: 'Accounts', recordId: SEED.accounts.acme }, { hold: 'none' }],
-    [{ module: 'Contacts', recordId: SEED.contacts.aliceSmith }, { hold: 'none' }],
-  ])('reads %j', async (record, expected) => {
+    [deal(SEED.deals.hooliPricing), { hold: 'none', name: 'Hooli enterprise pricing' }],
+    [deal(SEED.deals.soylentApproval), { hold: 'awaiting_approval', name: 'Soylent discount' }],
+    [{ module: 'Leads', recordId: SEED.leads.janeDoe }, { hold: 'none', name: expect.any(String) }],
+    [{ module: 'Accounts', recordId: SEED.accounts.acme }, { hold: 'none', name: 'Acme Corp' }],
+    [{ module: 'Contacts', recordId: SEED.contacts.aliceSmith }, { hold: 'none', name: expect.any(String) }],
+  ])('reads %j with its hold and name', async (record, expected) => {
     await expect(crmAs('rep').crm.getRecord(record)).resolves.toEqual({ id: record.recordId, ...expected });
   });
 });

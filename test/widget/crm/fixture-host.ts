@@ -12,7 +12,7 @@ export function fixtureHost(...bodies: unknown[]) {
     currentUser: async () => {
       throw new Error('not used by crm/');
     },
-    environment: async () => ({ deployment: 'EU', apiDomain: 'https://www.zohoapis.eu' }),
+    environment: async () => ({ deployment: 'EU', apiDomain: 'https://www.zohoapis.eu', orgId: null }),
     async request(request) {
       requests.push(request);
       if (bodies.length === 0) throw new Error(`No fixture left for ${request.method} ${request.url}`);

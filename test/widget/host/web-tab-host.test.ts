@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createZohoHost } from '../../../widget/host/zoho';
+import { createZohoTabHost } from '../../../widget/host/zoho-tab';
 import { createFakeZohoSdk } from './fake-zoho-sdk';
 
 let frame: HTMLIFrameElement;
@@ -22,16 +22,16 @@ afterEach(() => {
 
 const hostError = (kind: string) => expect.objectContaining({ name: 'HostError', kind });
 
-describe('createZohoHost in a web tab', () => {
+describe('createZohoTabHost in a web tab', () => {
   it('starts from a PageLoad that names no record', async () => {
-    const host = createZohoHost({ window: widgetWindow });
+    const host = createZohoTabHost({ window: widgetWindow });
     await Promise.resolve();
     fake.pageLoad({});
     await expect(host.tabContext()).resolves.toBeUndefined();
   });
 
   it('still refuses that PageLoad as the context of a record page', async () => {
-    const host = createZohoHost({ window: widgetWindow });
+    const host = createZohoTabHost({ window: widgetWindow });
     await Promise.resolve();
     fake.pageLoad({});
     await expect(host.pageContext()).rejects.toEqual(hostError('malformed'));
@@ -39,35 +39,35 @@ describe('createZohoHost in a web tab', () => {
 
   it('reports a timeout when the tab never gets its PageLoad', async () => {
     vi.useFakeTimers();
-    const host = createZohoHost({ window: widgetWindow, timeoutMs: 1000 });
+    const host = createZohoTabHost({ window: widgetWindow, timeoutMs: 1000 });
     const assertion = expect(host.tabContext()).rejects.toEqual(hostError('timeout'));
     await vi.advanceTimersByTimeAsync(1000);
     await assertion;
   });
 });
 
-describe('createZohoHost openRecord', () => {
+describe('createZohoTabHost openRecord', () => {
   it('asks the SDK to open the record in CRM', async () => {
-    const host = createZohoHost({ window: widgetWindow });
+    const host = createZohoTabHost({ window: widgetWindow });
     await host.openRecord({ module: 'Deals', recordId: '5843104000000410005' });
     expect(fake.sdk.CRM.UI.Record.open).toHaveBeenCalledWith({ Entity: 'Deals', RecordID: '5843104000000410005' });
   });
 
   it('rejects when the CRM answers that it did not open the record', async () => {
     fake.sdk.CRM.UI.Record.open.mockResolvedValue(false);
-    const host = createZohoHost({ window: widgetWindow });
+    const host = createZohoTabHost({ window: widgetWindow });
     await expect(host.openRecord({ module: 'Deals', recordId: '1' })).rejects.toEqual(hostError('connection'));
   });
 
   it('never passes an id that is not digits to the SDK', async () => {
-    const host = createZohoHost({ window: widgetWindow });
+    const host = createZohoTabHost({ window: widgetWindow });
     await expect(host.openRecord({ module: 'Deals', recordId: '1/../2' })).rejects.toThrow('Not a record to open');
     expect(fake.sdk.CRM.UI.Record.open).not.toHaveBeenCalled();
   });
 
   it('rejects as unavailable outside Zoho CRM', async () => {
     delete widgetWindow.ZOHO;
-    const host = createZohoHost({ window: widgetWindow });
+    const host = createZohoTabHost({ window: widgetWindow });
     await expect(host.openRecord({ module: 'Deals', recordId: '1' })).rejects.toEqual(hostError('unavailable'));
   });
 });

@@ -68,7 +68,7 @@ describe('createZohoHost over the SDK protocol', () => {
   });
 
   it('learns the API domain from the environment', async () => {
-    await expect(host.environment()).resolves.toEqual({ deployment: 'EU', apiDomain: 'https://www.zohoapis.eu' });
+    await expect(host.environment()).resolves.toEqual({ deployment: 'EU', apiDomain: 'https://www.zohoapis.eu', orgId: '1' });
     expect(crmEvents()).toContainEqual({ category: 'CONFIG', type: 'ORG_LEVEL_INFO', sdkVersion: '1' });
   });
 

@@ -199,7 +199,17 @@ describe('createZohoHost environment', () => {
     ['eu', 'https://www.zohoapis.eu'],
   ])('sends the calls of data centre %s to %s', async (deployment, apiDomain) => {
     fake.sdk.CRM.CONFIG.GetCurrentEnvironment.mockResolvedValue({ deployment, ZGID: '1', appDetails: {} });
-    await expect(createZohoHost({ window: widgetWindow }).environment()).resolves.toEqual({ deployment, apiDomain });
+    await expect(createZohoHost({ window: widgetWindow }).environment()).resolves.toEqual({ deployment, apiDomain, orgId: '1' });
+  });
+
+  it.each([
+    [{ ZGID: 5843104 }, '5843104'],
+    [{}, null],
+    [{ ZGID: '' }, null],
+    [{ ZGID: { id: 1 } }, null],
+  ])('names the org from ZGID %j as %s', async (extra, orgId) => {
+    fake.sdk.CRM.CONFIG.GetCurrentEnvironment.mockResolvedValue({ deployment: 'EU', ...extra });
+    await expect(createZohoHost({ window: widgetWindow }).environment()).resolves.toMatchObject({ orgId });
   });
 
   it.each([['MARS'], [''], [undefined]])('rejects the unknown data centre %s as malformed', async (deployment) => {

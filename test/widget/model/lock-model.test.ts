@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CrmError } from '../../../widget/crm/crm-error';
 import { HostError } from '../../../widget/host/host';
 import type { Language } from '../../../widget/i18n/locale';
 import { buildModel, englishOnly, startedModel } from './build-model';
 import { createFakeHost } from './fake-crm';
+import { preloadLockChanges } from '../../../widget/model/lock-model';
 import { automaticLock, configuration, manager, manualLock } from './fixtures';
+
+// In the page the changes' code arrives when a form opens; here it is loaded once for every test.
+beforeAll(() => preloadLockChanges());
 
 describe('createLockModel start()', () => {
   it('reads the page, user and environment together, then every record fact together', async () => {

@@ -19,7 +19,7 @@ const button = (name: string) => screen.getByRole('button', { name });
 
 describe('the Locked records tab against the emulator', () => {
   it('lists the locked deals with their reason, locker, time and source, newest lock first', async () => {
-    await openOverview(emulator, 'manager', { stored: { 'overview.module': 'Deals' } });
+    await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
     const table = await screen.findByRole('table', { name: 'Locked records' });
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers).toEqual(expect.arrayContaining(['Record', 'Reason', 'Locked by', 'Since', 'Source']));
@@ -40,17 +40,17 @@ describe('the Locked records tab against the emulator', () => {
     expect(await screen.findByText('No record of this module is locked.')).toBeTruthy();
     await user.selectOptions(picker, 'Deals');
     expect(await screen.findByRole('table', { name: 'Locked records' })).toBeTruthy();
-    expect(store.entries['overview.module']).toBe('Deals');
+    expect(store.get('recordlock.overview.module')).toBe('Deals');
   });
 
   it('ignores a stored module that has no locking configuration any more', async () => {
-    await openOverview(emulator, 'manager', { stored: { 'overview.module': 'Cases' } });
+    await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Cases' } });
     expect((await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Module' })).value).toBe('Leads');
   });
 
   it('says plainly when Zoho refuses to search on Locked__s, and shows no guessed list', async () => {
     emulator.setOptions({ searchLockedField: false });
-    await openOverview(emulator, 'manager', { stored: { 'overview.module': 'Deals' } });
+    await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
     expect((await screen.findByRole('alert')).textContent).toContain('Zoho CRM refused to search this module for locked records');
     expect(screen.getByRole('alert').textContent).toContain('An administrator can');
     expect(screen.queryByRole('table')).toBeNull();
@@ -59,12 +59,12 @@ describe('the Locked records tab against the emulator', () => {
   it('gives a clear message when the search answer is not what Zoho sends', async () => {
     const handle = async (request: Request) =>
       new URL(request.url).pathname.endsWith('/search') ? Response.json({ data: 'nonsense' }) : emulator.handle(request);
-    await openOverview(emulator, 'manager', { stored: { 'overview.module': 'Deals' }, handle });
+    await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' }, handle });
     expect((await screen.findByRole('alert')).textContent).toContain('answered the search in a form this page does not understand');
   });
 
   it('filters the loaded locks by rule and says the filter covers the loaded page', async () => {
-    const { user } = await openOverview(emulator, 'manager', { stored: { 'overview.module': 'Deals' } });
+    const { user } = await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
     await screen.findByRole('table', { name: 'Locked records' });
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Source' }), 'By a rule');
     expect(tableRows().every((cells) => cells[5]?.includes('Closed Won deals'))).toBe(true);
@@ -74,7 +74,7 @@ describe('the Locked records tab against the emulator', () => {
 
   it('unlocks two manual locks at once, reporting one that someone else unlocked in between', async () => {
     await lockAs('rep', SEED.deals.acmeRenewal, 'Contract at legal');
-    const { user } = await openOverview(emulator, 'manager', { stored: { 'overview.module': 'Deals' } });
+    const { user } = await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
     await screen.findByRole('table', { name: 'Locked records' });
     await user.click(screen.getByRole('checkbox', { name: 'Select Hooli enterprise pricing' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select Acme renewal' }));
@@ -95,7 +95,7 @@ describe('the Locked records tab against the emulator', () => {
       request.method === 'DELETE' && request.url.includes(SEED.deals.acmeRenewal)
         ? Response.json({ code: 'INTERNAL_ERROR', details: {}, message: 'Internal Server Error', status: 'error' }, { status: 500 })
         : emulator.handle(request);
-    const { user } = await openOverview(emulator, 'manager', { stored: { 'overview.module': 'Deals' }, handle });
+    const { user } = await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' }, handle });
     await screen.findByRole('table', { name: 'Locked records' });
     await user.click(screen.getByRole('checkbox', { name: 'Select Acme renewal' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select Hooli enterprise pricing' }));
@@ -108,13 +108,13 @@ describe('the Locked records tab against the emulator', () => {
   });
 
   it('opens a record in CRM from its name', async () => {
-    const { user, opened } = await openOverview(emulator, 'manager', { stored: { 'overview.module': 'Deals' } });
+    const { user, opened } = await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
     await user.click(await screen.findByRole('link', { name: 'Hooli enterprise pricing' }));
     expect(opened).toEqual([{ module: 'Deals', recordId: SEED.deals.hooliPricing }]);
   });
 
   it('offers no checkbox or action on a lock a rule holds', async () => {
-    await openOverview(emulator, 'manager', { stored: { 'overview.module': 'Deals' } });
+    await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
     await screen.findByRole('table', { name: 'Locked records' });
     const initech = screen.getAllByRole('row').find((row) => row.textContent?.includes('Initech'));
     expect(initech && within(initech).queryByRole('checkbox')).toBeNull();
@@ -125,7 +125,7 @@ describe('the Locked records tab against the emulator', () => {
 describe('the Locked records tab in the large org', () => {
   it('reads one search and one lock per visible record, never all 300', async () => {
     emulator = createEmulator({ seed: 'large' });
-    const { calls } = await openOverview(emulator, 'manager', { stored: { 'overview.module': 'Deals' } });
+    const { calls } = await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
     await screen.findByRole('table', { name: 'Locked records' });
     await waitFor(() => expect(tableRows()).toHaveLength(PAGE_SIZE));
     const listCalls = calls.filter((call) => call.connection === 'user');

@@ -4,7 +4,7 @@ import { afterEach } from 'vitest';
 import type { Emulator } from '../../../../server/emulator/index';
 import { createCrm } from '../../../../widget/crm/crm';
 import { createLockedRecordSearch } from '../../../../widget/crm/locked-records';
-import { createMemoryStore } from '../../../../widget/host/local-store';
+import { createMemoryStore } from '../../../../widget/host/storage';
 import { createLockedRecordsModel } from '../../../../widget/model/locked-records-model';
 import { mountOverview } from '../../../../widget/ui/overview/mount-overview';
 import { demoIdentity, type DemoUserKey } from '../../../support/demo-users';
@@ -38,7 +38,7 @@ export async function openOverview(emulator: Emulator, who: DemoUserKey, options
     tabContext: async () => undefined,
     openRecord: async (record: { module: string; recordId: string }) => void opened.push(record),
   };
-  const store = createMemoryStore({ ...options.stored });
+  const store = createMemoryStore(new Map(Object.entries(options.stored ?? {})));
   const model = createLockedRecordsModel({
     host,
     createCrm,

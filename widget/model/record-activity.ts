@@ -1,0 +1,80 @@
+import { noteCalls } from '../crm/notes';
+import type { NoteCalls } from '../crm/notes';
+import { taskCalls } from '../crm/tasks';
+import type { TaskCalls } from '../crm/tasks';
+import type { Host } from '../host/host';
+import type { HistoryEvent } from './history-line';
+import { createHistoryWriter } from './history-writer';
+import type { HistoryWriter } from './history-writer';
+import { createLockHistory } from './lock-history';
+import type { LockHistory } from './lock-history';
+import type { ConfirmedChange, LockModel } from './lock-model';
+import { createUnlockRequests } from './unlock-requests';
+import type { UnlockRequests } from './unlock-requests';
+
+/** What the panel adds around the lock: its unlock requests and its history. */
+export interface RecordActivity {
+  requests: UnlockRequests;
+  history: LockHistory;
+  writer: HistoryWriter;
+  /** Writes the note of a change Zoho confirmed. */
+  confirmed(change: ConfirmedChange): void;
+  dispose(): void;
+}
+
+export interface RecordActivityDependencies {
+  host: Host;
+  /** A started lock model (phase "ready"): its record and user name the notes and tasks. */
+  lockModel: LockModel;
+  now: () => Date;
+}
+
+/**
+ * The unlock requests and lock history of the open record, over Zoho's Tasks and Notes. Loaded on
+ * demand with the part that shows them; subscribes to the lock model's confirmed changes.
+ * @example const activity = createRecordActivity({ host, lockModel: model, now: () => new Date() });
+ */
+export function createRecordActivity({ host, lockModel, now }: RecordActivityDependencies): RecordActivity {
+  const record = lockModel.record.value;
+  const user = lockModel.user.value;
+  if (!record || !user) throw new Error('createRecordActivity needs a started lock model');
+
+  let calls: Promise<{ tasks: TaskCalls; notes: NoteCalls }> | null = null;
+  const connect = () => {
+    calls ??= host.environment().then(
+      (environment) => ({ tasks: taskCalls({ host, apiDomain: environment.apiDomain }), notes: noteCalls({ host, apiDomain: environment.apiDomain }) }),
+      (error: unknown) => {
+        calls = null;
+        throw error;
+      },
+    );
+    return calls;
+  };
+  const notes = () => connect().then((c) => c.notes);
+  const tasks = () => connect().then((c) => c.tasks);
+
+  const writer = createHistoryWriter({ notes, record, author: { id: user.id, name: user.fullName }, now });
+  const history = createLockHistory({ notes, record });
+  writer.onWritten((note) => history.add(note));
+  const recordHistory = (event: HistoryEvent) => void writer.write(event);
+  const requests = createUnlockRequests({ tasks, lockModel, now, recordHistory });
+
+  const confirmed = (change: ConfirmedChange) => {
+    const by = user.fullName;
+    if (change.action === 'unlock') return recordHistory({ kind: 'unlocked', by });
+    const reason = change.after?.reason ?? '';
+    recordHistory(change.action === 'lock' ? { kind: 'locked', by, reason } : { kind: 'reasonChanged', by, reason });
+  };
+  const stop = lockModel.onConfirmedChange(confirmed);
+
+  return {
+    requests,
+    history,
+    writer,
+    confirmed,
+    dispose() {
+      stop();
+      requests.dispose();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { Host } from '../host/host';
+import type { ConfirmedChange, LockModel } from '../model/lock-model';
+import { RecordActivityPart } from './panel-parts';
+
+type ActivityPart = Awaited<ReturnType<typeof RecordActivityPart.load>>;
+
+/** The loaded part: its components and the record's activity model. */
+export interface LoadedActivity {
+  part: ActivityPart;
+  activity: ReturnType<ActivityPart['createRecordActivity']>;
+}
+
+export interface ActivityLink {
+  /** Loads the part once the lock model has started; changes confirmed before it arrived are handed over. */
+  load(): Promise<LoadedActivity>;
+}
+
+/**
+ * Ties the lock model to the unlock requests and history, which load on demand: from this moment on,
+ * no confirmed change can miss its history note, even one confirmed before the part's code arrived.
+ * @example render(<LockPanel model={model} activity={linkActivity({ host, model, now })} />, root)
+ */
+export function linkActivity({ host, model, now }: { host: Host; model: LockModel; now: () => Date }): ActivityLink {
+  const early: ConfirmedChange[] = [];
+  const stopCollecting = model.onConfirmedChange((change) => early.push(change));
+  let loading: Promise<LoadedActivity> | null = null;
+  return {
+    load() {
+      loading ??= RecordActivityPart.load().then(
+        (part) => {
+          stopCollecting();
+          const activity = part.createRecordActivity({ host, lockModel: model, now });
+          early.splice(0).forEach(activity.confirmed);
+          return { part, activity };
+        },
+        (error: unknown) => {
+          loading = null;
+          throw error;
+        },
+      );
+      return loading;
+    },
+  };
+}
