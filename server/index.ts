@@ -148,6 +148,8 @@ async function main(): Promise<void> {
       latencyMs: cli.latency,
       faults: { errorRate: cli['error-rate'], dropRate: cli['drop-rate'] },
       limits: limitsOf(cli),
+      seed: cli.org === 'large' ? 'large' : true,
+      searchLockedField: cli['locked-search'],
     },
     onRebuild: reportRebuild,
   });

@@ -4,7 +4,7 @@ import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SHARED_MODULES, SHARED_MODULES_GLOBAL } from '../../widget/shared-modules';
 import { measureBundle, formatBudget } from './bundle-budget';
-import { PAGE_ENTRIES, PART_ENTRIES } from './page-entries';
+import { PAGE_ENTRIES, PART_ENTRIES, STYLESHEET_ENTRIES } from './page-entries';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -70,7 +70,8 @@ function commonOptions(production: boolean): esbuild.BuildOptions {
 /** Each page as one script (what it shows first) plus its stylesheet. */
 function pageOptions(production: boolean): esbuild.BuildOptions {
   const pages = Object.fromEntries(Object.entries(PAGE_ENTRIES).map(([name, source]) => [`js/${name}`, source]));
-  return { ...commonOptions(production), entryPoints: { ...pages, 'css/widget': 'widget/ui/widget.css' }, format: 'iife', plugins: [partsStayApart] };
+  const stylesheets = Object.fromEntries(Object.entries(STYLESHEET_ENTRIES).map(([name, source]) => [`css/${name}`, source]));
+  return { ...commonOptions(production), entryPoints: { ...pages, ...stylesheets }, format: 'iife', plugins: [partsStayApart] };
 }
 
 /** Each part as an ES module the page imports when the part is first needed. */

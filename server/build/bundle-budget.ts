@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { PAGE_ENTRIES } from './page-entries';
+import { PAGE_ENTRIES, PAGE_STYLESHEETS } from './page-entries';
 
 /**
  * What one page loads first (its script, anything that script imports statically, and the
@@ -33,7 +33,6 @@ export interface BundleSize {
   withinBudget: boolean;
 }
 
-const STYLESHEET = 'app/css/widget.css';
 // esbuild's ESM output: `import{a as b}from"./chunks/x.js"`, `import"./chunks/x.js"` and `import("./parts/x.js")`.
 const STATIC_IMPORT = /(?:\bfrom\s*|\bimport\s*)"(\.{1,2}\/[^"]+\.js)"/g;
 const DYNAMIC_IMPORT = /\bimport\(\s*"(\.{1,2}\/[^"]+\.js)"\s*\)/g;
@@ -67,7 +66,8 @@ async function measurePage(root: string, page: string): Promise<PageSize> {
     onDemand.set(path, file);
     later.push(...importsOf(file.text, STATIC_IMPORT, path), ...importsOf(file.text, DYNAMIC_IMPORT, path));
   }
-  const loadedFirst = [...firstLoad.values(), await measure(root, STYLESHEET)].map(plain);
+  const stylesheets = await Promise.all((PAGE_STYLESHEETS[page] ?? ['widget']).map((name) => measure(root, `app/css/${name}.css`)));
+  const loadedFirst = [...firstLoad.values(), ...stylesheets].map(plain);
   const firstLoadGzipBytes = sum(loadedFirst);
   return {
     page,

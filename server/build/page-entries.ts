@@ -1,5 +1,14 @@
 /** Each page's entry, by the name its script has under app/js (`app/<name>.html` loads it). */
-export const PAGE_ENTRIES: Record<string, string> = { widget: 'widget/main.tsx' };
+export const PAGE_ENTRIES: Record<string, string> = { widget: 'widget/main.tsx', overview: 'widget/overview.tsx' };
+
+/** Each stylesheet's source, by its name under app/css. */
+export const STYLESHEET_ENTRIES: Record<string, string> = {
+  widget: 'widget/ui/widget.css',
+  overview: 'widget/ui/overview/overview.css',
+};
+
+/** The stylesheets each page links (`app/<page>.html`), counted in its first load. */
+export const PAGE_STYLESHEETS: Record<string, string[]> = { widget: ['widget'], overview: ['widget', 'overview'] };
 
 /**
  * Parts loaded on demand, by the path the source imports them with (`import('./reason-form')`).
@@ -14,4 +23,10 @@ export const PART_ENTRIES: Record<string, string> = {
   'record-holds': 'widget/ui/record-holds.tsx',
   'settings-calls': 'widget/crm/settings-calls.ts',
   'record-activity': 'widget/ui/record-activity.tsx',
+  'row-form': 'widget/ui/overview/row-form.tsx',
+  'bulk-report': 'widget/ui/overview/bulk-report.tsx',
+  'filter-bar': 'widget/ui/overview/filter-bar.tsx',
+  paging: 'widget/ui/overview/paging.tsx',
+  'list-notes': 'widget/ui/overview/list-notes.tsx',
+  'row-changes': 'widget/model/row-changes.ts',
 };

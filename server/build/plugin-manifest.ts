@@ -12,7 +12,8 @@ const connectionSchema = z.object({
   serviceName: z.string().min(1),
   userAccess: z.boolean(),
   isUserDefinedService: z.boolean(),
-  scope: z.array(z.string().regex(/^ZohoCRM\.[A-Za-z_.]+\.(READ|CREATE|UPDATE|DELETE|ALL)$/)).min(1),
+  // ZohoSearch.securesearch.READ: Zoho's search API needs it beside the module's READ scope.
+  scope: z.array(z.string().regex(/^(ZohoCRM\.[A-Za-z_.]+|ZohoSearch\.securesearch)\.(READ|CREATE|UPDATE|DELETE|ALL)$/)).min(1),
 });
 
 const widgetSchema = z.object({
@@ -20,7 +21,8 @@ const widgetSchema = z.object({
   type: z.string().min(1),
   location: z.string().min(1),
   url: z.string().startsWith('/app/'),
-  modules: z.array(z.string().min(1)).min(1),
+  /** The record pages it sits on; a web tab has a tab of its own and names none. */
+  modules: z.array(z.string().min(1)).min(1).optional(),
 });
 
 export const pluginManifestSchema = z

@@ -2,7 +2,15 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 
 /** Files the package cannot do without, relative to app/. */
-export const REQUIRED_APP_FILES = ['widget.html', 'js/widget.js', 'css/widget.css', 'translations/en.json'] as const;
+export const REQUIRED_APP_FILES = [
+  'widget.html',
+  'overview.html',
+  'js/widget.js',
+  'js/overview.js',
+  'css/widget.css',
+  'css/overview.css',
+  'translations/en.json',
+] as const;
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -22,8 +30,8 @@ async function filesUnder(root: string, folder: string): Promise<string[]> {
 }
 
 /**
- * What ships from app/, relative to it: the page, every script the build wrote (entries and their
- * chunks), the stylesheet, every translation and everything under img/. Anything else in app/ (a dev build's leftovers, notes) stays home.
+ * What ships from app/, relative to it: both pages, every script the build wrote (entries and their
+ * chunks), the stylesheets, every translation and everything under img/. Anything else in app/ (a dev build's leftovers, notes) stays home.
  * Throws when a required file is missing, so a half-built app/ is never packed.
  */
 export async function listShippedFiles(appDir: string): Promise<string[]> {
@@ -36,5 +44,6 @@ export async function listShippedFiles(appDir: string): Promise<string[]> {
   const scripts = (await filesUnder(appDir, 'js')).filter((path) => /^js\/(?:parts\/)?[\w-]+\.js$/.test(path));
   const translations = (await filesUnder(appDir, 'translations')).filter((path) => /^translations\/[^/]+\.json$/.test(path));
   const images = (await exists(join(appDir, 'img'))) ? await filesUnder(appDir, 'img') : [];
-  return ['widget.html', ...scripts.sort(), 'css/widget.css', ...translations.sort(), ...images.sort()];
+  const stylesheets = (await filesUnder(appDir, 'css')).filter((path) => /^css\/[\w-]+\.css$/.test(path));
+  return ['widget.html', 'overview.html', ...scripts.sort(), ...stylesheets.sort(), ...translations.sort(), ...images.sort()];
 }

@@ -12,6 +12,10 @@ const optionsSchema = z.object({
   'drop-rate': rate.default(0),
   zoho: z.boolean().default(false),
   watch: z.boolean().default(true),
+  /** `large`: 2,000 deals, 300 locked (the emulator's `seed: 'large'`). */
+  org: z.enum(['demo', 'large']).default('demo'),
+  /** `--no-locked-search`: searches naming Locked__s are refused, as Zoho might. */
+  'locked-search': z.boolean().default(true),
   ...limitArgsSchema,
 });
 
@@ -20,7 +24,8 @@ export type DevServerCliOptions = z.infer<typeof optionsSchema>;
 export const DEFAULT_PORT = 5000;
 
 /**
- * `npm start -- [--port N] [--data FILE] [--latency MS] [--error-rate R] [--drop-rate R] [--credits N] [--concurrency N] [--no-watch]`,
+ * `npm start -- [--port N] [--data FILE] [--latency MS] [--error-rate R] [--drop-rate R] [--credits N] [--concurrency N] [--no-watch]
+ * [--org large] [--no-locked-search]`,
  * `npm run serve:zoho` (`--zoho`). The port comes from --port, else PORT, else 5000.
  */
 export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): DevServerCliOptions {
@@ -35,6 +40,8 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): DevServ
       'drop-rate': { type: 'string' },
       zoho: { type: 'boolean' },
       watch: { type: 'boolean' },
+      org: { type: 'string' },
+      'locked-search': { type: 'boolean' },
       ...LIMIT_ARG_SPECS,
     },
   });

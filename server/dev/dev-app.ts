@@ -38,8 +38,10 @@ export function createDevApp(options: {
     if (path === '/favicon.ico') return new Response(null, { status: 204 });
 
     if (path.startsWith('/app/')) {
-      if (path === '/app/widget.html') {
-        const html = await readFile(`${options.appDir}/widget.html`, 'utf8');
+      // Both pages load Zoho's SDK from its CDN; locally they get the stand-in (or the given SDK file).
+      if (path === '/app/widget.html' || path === '/app/overview.html') {
+        const html = await readFile(`${options.appDir}${path.slice('/app'.length)}`, 'utf8').catch(() => null);
+        if (html === null) return notFound();
         return text(html.replace(ZOHO_SDK_CDN, STAND_IN_SDK_PATH), 'text/html; charset=utf-8');
       }
       return serveStatic(options.appDir, path.slice('/app/'.length));

@@ -92,6 +92,8 @@ export const settingsScope = (name: string, operation: Operation): string[] => [
   `ZohoCRM.settings.${name}.${operation}`,
 ];
 
+/** The search API's second scope (Zoho's search docs). */
+export const SEARCH_SCOPE: readonly string[] = ['ZohoSearch.securesearch.ALL', 'ZohoSearch.securesearch.READ'];
 /** Zoho's docs: creating needs `CREATE` (or the older `WRITE`), reading `READ`. */
 export const operationsOf = (method: string): Operation[] => {
   const operation = operationOf(method);

@@ -12,17 +12,22 @@ const optionsSchema = z.object({
   'error-rate': rate.default(0),
   'drop-rate': rate.default(0),
   ...limitArgsSchema,
+  /** `large`: 2,000 deals, 300 locked (the emulator's `seed: 'large'`). */
+  org: z.enum(['demo', 'large']).default('demo'),
+  /** `--no-locked-search`: searches naming Locked__s are refused, as Zoho might. */
+  'locked-search': z.boolean().default(true),
 });
 
 export type EmulatorCliOptions = z.infer<typeof optionsSchema>;
 
 /**
  * `npm run emulator -- [--port N] [--host H] [--data FILE] [--latency MS] [--error-rate R]
- * [--drop-rate R] [--credits N] [--concurrency N]`
+ * [--drop-rate R] [--credits N] [--concurrency N] [--org large] [--no-locked-search]`
  */
 export function parseEmulatorCliOptions(argv: string[]): EmulatorCliOptions {
   const { values } = parseArgs({
     args: argv,
+    allowNegative: true,
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
@@ -31,6 +36,8 @@ export function parseEmulatorCliOptions(argv: string[]): EmulatorCliOptions {
       'error-rate': { type: 'string' },
       'drop-rate': { type: 'string' },
       ...LIMIT_ARG_SPECS,
+      org: { type: 'string' },
+      'locked-search': { type: 'boolean' },
     },
   });
   const parsed = optionsSchema.safeParse(values);

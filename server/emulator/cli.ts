@@ -1,5 +1,6 @@
 /**
- * `npm run emulator -- --port 5100 --data FILE --latency 100 --error-rate 0.1 --drop-rate 0.05 --credits 500`
+ * `npm run emulator -- --port 5100 --data FILE --latency 100 --error-rate 0.1 --drop-rate 0.05 --credits 500
+ *   [--org large] [--no-locked-search]`
  * Serves the emulator on 127.0.0.1 and prints its URL and the demo tokens.
  */
 import { createEmulator, DEMO_USERS, listen } from './index';
@@ -13,6 +14,8 @@ const main = async (): Promise<void> => {
     latencyMs: args.latency,
     faults: { errorRate: args['error-rate'], dropRate: args['drop-rate'] },
     limits: limitsOf(args),
+    seed: args.org === 'large' ? 'large' : true,
+    searchLockedField: args['locked-search'],
   });
   const server = await listen(emulator, { port: args.port, host: args.host });
   console.log(`Zoho CRM emulator: ${server.url}/crm/v8/`);

@@ -9,12 +9,22 @@ import { ERRORS, errorResponse } from './errors';
 import { chooseFault, droppedCall, type FaultChoice, type FaultSettings } from './faults';
 import { loadState, saveState } from './persistence';
 import { routeRequest, segmentsOf } from './router';
+import type { OrgSwitches } from './routes/context';
 import { seedState } from './seed';
+import { largeOrgState } from './seed-large';
 import type { EmulatorState } from './state';
 
 export interface EmulatorOptions {
-  /** Default true: the demo org (see seed.ts). False: the same users, no records or configurations. */
-  seed?: boolean;
+  /**
+   * Default true: the demo org (see seed.ts). False: the same users, no records or configurations.
+   * 'large': the demo org with 2,000 deals, 300 of them locked (see seed-large.ts).
+   */
+  seed?: boolean | 'large';
+  /**
+   * Default true: a search may name Locked__s, as Zoho's own list views filter on it. False: such a
+   * search answers INVALID_QUERY naming Locked__s, as Zoho might (it documents neither).
+   */
+  searchLockedField?: boolean;
   /** Persist state to this JSON file; loaded at start when it exists. */
   dataFile?: string;
   /** Fixed delay added to every call. */
@@ -38,8 +48,11 @@ export interface Emulator {
   handle(request: Request, options?: { metered?: boolean }): Promise<Response>;
   /** A new OAuth token for a seeded user, e.g. with only some scopes, or already expired. */
   issueToken(email: string, scopes: string[], options?: { expiresAt?: Date }): string;
-  /** Latency and faults as given (omitted ones off); `limits` when given, else the current ones. */
-  setOptions(options: Pick<EmulatorOptions, 'latencyMs' | 'faults' | 'limits'>): void;
+  /**
+   * Latency and faults as given (omitted ones off); `limits` when given, else the current ones;
+   * searchLockedField goes back to the emulator's own when not given.
+   */
+  setOptions(options: Pick<EmulatorOptions, 'latencyMs' | 'faults' | 'limits' | 'searchLockedField'>): void;
   /** The org's credits: its allowance per 24 hours and what is left of it now. */
   credits(): { allowance: number; remaining: number };
   /** Leaves `remaining` credits from now on, e.g. 0 to answer every call 429 until they are set back. */
@@ -64,12 +77,14 @@ const READ_ONLY_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
-  const seeded = (): EmulatorState => seedState(options.seed ?? true);
+  const seeded = (): EmulatorState => (options.seed === 'large' ? largeOrgState() : seedState(options.seed ?? true));
   let settings: FaultSettings = { latencyMs: options.latencyMs, faults: options.faults };
+  let switches: OrgSwitches = { searchLockedField: options.searchLockedField ?? true };
   let state: EmulatorState = (options.dataFile && loadState(options.dataFile)) || seeded();
   let tokenSerial = 0;
   let limitOptions = options.limits ?? {};
   const currentLimits = (): ApiLimits => ({
+    // A licence per active user: a deactivated one (the demo org's Fiona Former) holds none.
     credits: limitOptions.credits ?? standardEditionCredits(state.users.filter((user) => user.status !== 'inactive').length),
     concurrency: limitOptions.concurrency ?? STANDARD_CONCURRENCY,
   });
@@ -82,7 +97,7 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
 
   const respond = async (request: Request): Promise<Response> => {
     try {
-      return await routeRequest(state, request, now());
+      return await routeRequest(state, request, now(), switches);
     } catch (error) {
       // Only a bug gets here; it still answers in Zoho's envelope rather than crashing the caller.
       console.error('emulator: unexpected error', error);
@@ -145,6 +160,7 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
     issueToken,
     setOptions: (next) => {
       settings = { latencyMs: next.latencyMs, faults: next.faults };
+      switches = { searchLockedField: next.searchLockedField ?? options.searchLockedField ?? true };
       if (next.limits) limitOptions = next.limits;
     },
     credits: () => ({ allowance: currentLimits().credits, remaining: limiter.remaining(now().getTime()) }),

@@ -83,6 +83,19 @@ export const ERRORS = {
   systemConfigUpdate: entry('NOT_ALLOWED', 400, 'Configuration created by system cannot be updated'),
   systemConfigDelete: entry('NOT_ALLOWED', 400, 'Configuration created by system cannot be deleted'),
 
+  // Search (GET /{module}/search)
+  searchParamMissing: entry('EXPECTED_PARAM_MISSING', 400, 'mandatory param missing'),
+  invalidQuery: entry('INVALID_QUERY', 400, 'invalid query formed'),
+  tooManyInValues: entry('INVALID_QUERY', 400, 'Only 100 values are allowed in "IN" criteria'),
+  criteriaLimit: entry('CRITERIA_LIMIT_EXCEEDED', 400, 'no of criterium that can be given exceed the limit 10'),
+  searchValueInvalid: entry(
+    'INVALID_DATA',
+    400,
+    'The search value contains special characters or does not contain at least two characters',
+  ),
+  searchNotSupported: entry('NOT_SUPPORTED', 400, 'module not supported for search'),
+  searchLimitReached: entry('LIMIT_REACHED', 400, 'maximum response iteration limit reached'),
+  readPermissionDenied: entry('NO_PERMISSION', 403, 'Permission denied to read'),
   // API limits: Zoho documents the code and status; both messages are its OAS samples' (reference §4.4).
   creditsExhausted: entry('TOO_MANY_REQUESTS', 429, 'Rate limit exceeded. Please retry after the specified time.'),
   tooManyConcurrentCalls: entry('TOO_MANY_REQUESTS', 429, 'Too many requests. Please try again later.'),

@@ -29,8 +29,8 @@ const exempt = (state: EmulatorState, module: string, caller: Caller): boolean =
   );
 };
 
-/** A record whose lock holds for this caller (not exempt by profile). */
-const lockHolds = (state: EmulatorState, module: string, record: RecordState, caller: Caller): boolean =>
+/** A record whose lock holds for this caller (not exempt by profile): Zoho's `$locked_for_me`. */
+export const lockHolds = (state: EmulatorState, module: string, record: RecordState, caller: Caller): boolean =>
   lockOf(state, module, record.id) !== undefined && !exempt(state, module, caller);
 
 /** Zia image processing or a pending approval holds a record against any change, locking included. */

@@ -1,4 +1,6 @@
 /** A record as Zoho's records API returns it: its fields plus the system fields and `$` keys. */
+import type { Caller } from './auth';
+import { lockHolds } from './record-changes';
 import { recordDisplayName } from './record-name';
 import { findRecord, lockOf, userRefOf } from './store';
 import type { EmulatorState, RecordState } from './state';
@@ -17,6 +19,7 @@ export const renderRecord = (
   module: string,
   record: RecordState,
   fields: readonly string[] | null,
+  caller: Caller,
 ): Record<string, unknown> => {
   const owner = state.users.find((u) => u.id === record.ownerId);
   const { $se_module: seModule, ...own } = record.fields;
@@ -38,6 +41,8 @@ export const renderRecord = (
     $approval_state: record.approvalState,
     $approved: record.approvalState === 'approved',
     $editable: true,
+    // Locked, and the caller's profile is not exempt from the lock.
+    $locked_for_me: lockHolds(state, module, record, caller),
     $zia_visions: null,
   };
 };

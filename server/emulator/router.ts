@@ -8,6 +8,7 @@ import {
   coqlScope,
   lockScope,
   moduleScope,
+  SEARCH_SCOPE,
   notesScope,
   operationOf,
   operationsOf,
@@ -19,7 +20,7 @@ import {
 import { ERRORS, errorResponse, ZohoFailure } from './errors';
 import { findModule, LOCKING_MODULE } from './modules';
 import type { EmulatorState } from './state';
-import type { Handler } from './routes/context';
+import type { Handler, OrgSwitches } from './routes/context';
 import { createConfiguration, deleteConfiguration, getConfiguration, updateConfiguration } from './routes/configurations';
 import { runCoql } from './routes/coql';
 import { listFields } from './routes/fields';
@@ -28,6 +29,7 @@ import { listClosedTasks, listOpenTasks } from './routes/related-tasks';
 import { getLock, getLockById, lockRecord, unlockRecord, updateReason } from './routes/locks';
 import { getProfile, listProfiles } from './routes/profiles';
 import { deleteRecord, getRecord, insertRecords, listRecords, updateRecord, updateRecords } from './routes/records';
+import { searchNotSupported, searchRecords } from './routes/search';
 import { getUser, listUsers } from './routes/users';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -49,6 +51,11 @@ const lockScopes = (method: Method, params: Record<string, string>): ScopeNeed =
 ];
 const recordScopes = (method: Method, params: Record<string, string>): ScopeNeed => [
   moduleScope(params['module'] ?? '', [operationOf(method)]),
+];
+/** Zoho's search docs: the module's READ scope and ZohoSearch's secure search scope. */
+const searchScopes = (method: Method, params: Record<string, string>): ScopeNeed => [
+  moduleScope(params['module'] ?? '', [operationOf(method)]),
+  SEARCH_SCOPE,
 ];
 
 /** Notes on a record: the parent module's scope and the notes scope, for the same operation. */
@@ -100,6 +107,8 @@ const ROUTES: readonly Route[] = [
     methods: { GET: listRecords, POST: insertRecords, PUT: updateRecords },
     scopes: recordScopes,
   },
+  { pattern: [LOCKING_MODULE, 'search'], methods: { GET: searchNotSupported }, scopes: (m) => [lockScope(operationOf(m))] },
+  { pattern: [':module', 'search'], methods: { GET: searchRecords }, scopes: searchScopes },
   {
     pattern: [':module', ':recordId'],
     methods: { GET: getRecord, PUT: updateRecord, DELETE: deleteRecord },
@@ -148,7 +157,12 @@ export const segmentsOf = (pathname: string): string[] | undefined => {
 
 const isMethod = (method: string): method is Method => ['GET', 'POST', 'PUT', 'DELETE'].includes(method);
 
-export const routeRequest = async (state: EmulatorState, request: Request, now: Date): Promise<Response> => {
+export const routeRequest = async (
+  state: EmulatorState,
+  request: Request,
+  now: Date,
+  switches: OrgSwitches,
+): Promise<Response> => {
   const url = new URL(request.url);
   const segments = segmentsOf(url.pathname);
   if (!segments) return errorResponse(ERRORS.invalidUrlPattern);
@@ -165,7 +179,7 @@ export const routeRequest = async (state: EmulatorState, request: Request, now: 
   }
   if (!hasScopes(caller.scopes, route.scopes(method, params))) return errorResponse(ERRORS.scopeMismatch);
   try {
-    return await handler({ state, caller, request, url, params, now });
+    return await handler({ state, caller, request, url, params, now, switches });
   } catch (error) {
     if (error instanceof ZohoFailure) return error.response;
     throw error;

@@ -72,5 +72,6 @@ export const FULL_SCOPES: readonly string[] = [
   'ZohoCRM.users.ALL',
   'ZohoCRM.org.ALL',
   'ZohoCRM.modules.lockinginformation.ALL',
+  'ZohoSearch.securesearch.READ',
   'ZohoCRM.coql.READ',
 ];

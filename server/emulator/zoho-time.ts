@@ -1,7 +1,12 @@
 /** The org's time zone: Zoho writes every datetime in it, as ISO 8601 with an offset. */
 export const ORG_TIME_ZONE = 'America/New_York';
 
-const partsIn = (date: Date, timeZone: string): Record<string, number> => {
+// Making a formatter costs far more than using one; a large org formats thousands of times.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
+  const known = formatters.get(timeZone);
+  if (known) return known;
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -12,8 +17,13 @@ const partsIn = (date: Date, timeZone: string): Record<string, number> => {
     minute: '2-digit',
     second: '2-digit',
   });
+  formatters.set(timeZone, format);
+  return format;
+};
+
+const partsIn = (date: Date, timeZone: string): Record<string, number> => {
   const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(date)) {
+  for (const part of formatterFor(timeZone).formatToParts(date)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   return parts;

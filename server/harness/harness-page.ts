@@ -10,6 +10,8 @@ export interface PageOrigins {
 }
 
 export const WIDGET_PATH = '/app/widget.html';
+/** The Web Tab's page: Zoho frames it as the whole content of a tab of its own in the CRM's menu. */
+export const OVERVIEW_PATH = '/app/overview.html';
 export const ZDK_SCRIPT_PATH = '/sdk/zdk.js';
 
 /**
@@ -17,10 +19,13 @@ export const ZDK_SCRIPT_PATH = '/sdk/zdk.js';
  * origin of the CRM page, where the SDK posts) and `frameorigin` (the same, Zoho's name for the
  * embedding origin on framed pages).
  */
-export function widgetFrameUrl(origins: PageOrigins): string {
+export function widgetFrameUrl(origins: PageOrigins, path: string = WIDGET_PATH): string {
   const parent = encodeURIComponent(origins.harness);
-  return `${origins.widget}${WIDGET_PATH}?serviceOrigin=${parent}&frameorigin=${parent}`;
+  return `${origins.widget}${path}?serviceOrigin=${parent}&frameorigin=${parent}`;
 }
+
+/** What both pages know of the signed-in session. */
+export type SessionData = Pick<HarnessPageData, 'user' | 'module' | 'deployment' | 'latencyMs' | 'locale' | 'currentUser' | 'org'>;
 
 function firstOf(list: unknown, key: string): Record<string, unknown> {
   const items = typeof list === 'object' && list !== null ? (list as Record<string, unknown>)[key] : undefined;
@@ -28,19 +33,24 @@ function firstOf(list: unknown, key: string): Record<string, unknown> {
   return typeof first === 'object' && first !== null ? (first as Record<string, unknown>) : {};
 }
 
-export function pageConfigOf(data: HarnessPageData, origins: PageOrigins): PageConfig {
+export function pageConfigOf(
+  data: SessionData & { record: { id: string } | null },
+  origins: PageOrigins,
+  page: PageConfig['page'] = 'record',
+): PageConfig {
   const signedIn = firstOf(data.currentUser, 'users');
   // `&locale=` shows the widget in another language: the SDK reports that locale as the user's.
   const user = data.locale === null ? signedIn : { ...signedIn, locale: data.locale, country_locale: data.locale };
   const org = firstOf(data.org, 'org');
   return {
+    page,
     user: data.user.email,
     module: data.module,
     recordId: data.record?.id ?? null,
     deployment: data.deployment,
     locale: typeof user.locale === 'string' ? user.locale : 'en_US',
     widgetOrigin: origins.widget,
-    widgetUrl: widgetFrameUrl(origins),
+    widgetUrl: widgetFrameUrl(origins, page === 'tab' ? OVERVIEW_PATH : WIDGET_PATH),
     zdkScriptUrl: `${origins.widget}${ZDK_SCRIPT_PATH}`,
     latencyMs: data.latencyMs,
     // getCurrentUser() resolves with `{users:[user]}` (SDK reference §3).
@@ -55,7 +65,18 @@ export function pageConfigOf(data: HarnessPageData, origins: PageOrigins): PageC
   };
 }
 
-function options(items: { value: string; label: string }[], selected: string): string {
+/** The Web Tab's address in the harness, for the menu. */
+export function tabHref(data: Pick<SessionData, 'user' | 'module' | 'deployment' | 'latencyMs' | 'locale'>): string {
+  const query = new URLSearchParams({ user: data.user.email, module: data.module });
+  if (data.deployment !== 'US') query.set('dc', data.deployment.toLowerCase());
+  if (data.latencyMs !== null) query.set('latency', String(data.latencyMs));
+  if (data.locale !== null) query.set('locale', data.locale);
+  return `/tab?${query}`;
+}
+
+export const TAB_LABEL = 'Locked records';
+
+export function options(items: { value: string; label: string }[], selected: string): string {
   return items
     .map((item) => `<option value="${e(item.value)}"${item.value === selected ? ' selected' : ''}>${e(item.label)}</option>`)
     .join('');
@@ -103,7 +124,7 @@ export function renderHarnessPage(
   <span class="crm-logo">CRM</span>
   <nav class="crm-tabs" aria-label="Modules">${data.modules
     .map((m) => `<span class="crm-tab${m === data.module ? ' is-current' : ''}">${e(m.replace(/_/g, ' '))}</span>`)
-    .join('')}</nav>
+    .join('')}<a class="crm-tab" href="${e(tabHref(data))}">${TAB_LABEL}</a></nav>
   <form class="crm-switches" method="get" action="/" aria-label="Local CRM switches">
     <label>Signed in as <select name="user" data-switch="user">${userOptions}</select></label>
     <label>Module <select name="module" data-switch="module">${moduleOptions}</select></label>

@@ -3,6 +3,8 @@ import type { CrmReader } from './crm-reader';
 import { renderHarnessPage, type PageOrigins } from './harness-page';
 import { invokeRequestSchema, type HarnessAnswer, type InvokeRequest, type InvokeResult } from './invoke-schema';
 import { loadHarnessPage, type DemoUser } from './page-data';
+import { renderTabPage } from './tab-page';
+import { loadTabPage } from './tab-page-data';
 
 const apiLimitSchema = z.object({ reached: z.boolean() });
 
@@ -26,9 +28,10 @@ function json(body: unknown, status = 200): Response {
 }
 
 /**
- * The harness page and the calls its script makes to the dev server: a connection call (tokens
- * stay on the server), an `API.getRecord` read in the signed-in user's session, and the
- * "API limit reached" switch. Answers null for any other path.
+ * The harness pages (the record page at `/`, the "Locked records" web tab at `/tab`) and the calls
+ * their script makes to the dev server: a connection call (tokens stay on the server), an
+ * `API.getRecord` read in the signed-in user's session, and the "API limit reached" switch.
+ * Answers null for any other path.
  */
 export function createHarnessRoutes(options: {
   /** The page's own reads; Zoho's own pages spend no API credits. */
@@ -45,15 +48,23 @@ export function createHarnessRoutes(options: {
     const url = new URL(request.url);
     const origins = options.origins();
 
-    if (url.pathname === '/' && request.method === 'GET') {
-      const data = await loadHarnessPage({ reader: options.reader, users: options.users, modules: options.modules, query: url.searchParams });
-      return new Response(renderHarnessPage(data, origins, { apiLimitReached: options.apiLimit.reached() }), {
+    const page = (html: string): Response =>
+      new Response(html, {
         headers: {
           'Content-Type': 'text/html; charset=utf-8',
           'Cache-Control': 'no-store',
           'Content-Security-Policy': `default-src 'self'; frame-src ${origins.widget}; base-uri 'none'; form-action 'self'`,
         },
       });
+
+    if (url.pathname === '/' && request.method === 'GET') {
+      const data = await loadHarnessPage({ reader: options.reader, users: options.users, modules: options.modules, query: url.searchParams });
+      return page(renderHarnessPage(data, origins, { apiLimitReached: options.apiLimit.reached() }));
+    }
+
+    if (url.pathname === '/tab' && request.method === 'GET') {
+      const data = await loadTabPage({ reader: options.reader, users: options.users, modules: options.modules, query: url.searchParams });
+      return page(renderTabPage(data, origins, { apiLimitReached: options.apiLimit.reached() }));
     }
 
     if (url.pathname === '/__harness/invoke' && request.method === 'POST') {

@@ -28,6 +28,6 @@ export function readManifest(json: unknown): ExtensionManifest {
   const manifest = manifestSchema.parse(json);
   return {
     connections: manifest.connections.map((c) => ({ linkName: c.connectionLinkName, userAccess: c.userAccess, scopes: c.scope })),
-    widgetModules: [...new Set(manifest.modules.widgets.flatMap((widget) => widget.modules))],
+    widgetModules: [...new Set(manifest.modules.widgets.flatMap((widget) => widget.modules ?? []))],
   };
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 /** What the server hands the harness page's script, as JSON inside the page. */
 export const pageConfigSchema = z.object({
+  /** The record detail page with the related-list widget, or the "Locked records" web tab. */
+  page: z.enum(['record', 'tab']),
   user: z.string(),
   module: z.string(),
   recordId: z.string().nullable(),

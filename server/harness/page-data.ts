@@ -92,12 +92,21 @@ export async function loadHarnessPage(options: {
     withRecords.find((entry) => entry.module === DEFAULT_MODULE) ??
     withRecords[0];
   const module = chosenModule?.module ?? wanted('module') ?? DEFAULT_MODULE;
-  const records: RecordChoice[] = (chosenModule?.records ?? []).map((record) => ({
+  const toChoice = (record: z.infer<typeof listSchema>['data'][number]): RecordChoice => ({
     id: record.id,
     name: recordName(module, record),
     locked: record.Locked__s === true,
     open: isOpen(record),
-  }));
+  });
+  const records: RecordChoice[] = (chosenModule?.records ?? []).map(toChoice);
+  // The switch lists a module's first 200 records; a record opened past them (a large org, a web
+  // tab's Record.open) is read on its own and joins the list.
+  const asked = wanted('record');
+  if (chosenModule && asked !== undefined && /^\d+$/.test(asked) && !records.some((r) => r.id === asked)) {
+    const single = listSchema.safeParse((await reader.get(ADMIN, `/crm/v8/${module}/${asked}`)).body);
+    const found = single.success ? single.data.data[0] : undefined;
+    if (found) records.unshift(toChoice(found));
+  }
   const recordId =
     records.find((r) => r.id === wanted('record'))?.id ?? records.find((r) => r.open && !r.locked)?.id ?? records[0]?.id ?? null;
 

@@ -22,6 +22,8 @@ export interface WidgetServices {
   resize(size: { height: number | null; width: number | null }): void;
   invokeConnection(connectionName: string, request: ConnectionWireRequest): Promise<ParentAnswer>;
   getRecord(entity: string, recordId: string): Promise<ParentAnswer>;
+  /** `UI.Record.open`: the CRM page shows that record's detail page (`target` "_blank": in a new tab). */
+  openRecord(request: { entity: string; recordId: string; target: string | null }): Promise<ParentAnswer>;
 }
 
 export interface WidgetParentOptions {
@@ -31,8 +33,11 @@ export interface WidgetParentOptions {
   post(message: Record<string, unknown>): void;
   /** What SET_CONTEXT carries besides uniqueID, e.g. `{ connectors: {}, locale: 'en_US' }`. */
   context: Record<string, unknown>;
-  /** The record the page shows: sent as PageLoad once the widget has registered. */
-  pageLoad: { Entity: string; EntityId: string };
+  /**
+   * Sent as PageLoad once the widget has registered: the record the page shows (`{Entity, EntityId}`),
+   * or `{}` for a web tab, which has no record.
+   */
+  pageLoad: Record<string, unknown>;
   services: WidgetServices;
   newUniqueId(): string;
   /** Sees every protocol message in and out, for the page's log and tests. */
@@ -41,6 +46,11 @@ export interface WidgetParentOptions {
 
 const sizeValue = z.union([z.number(), z.string()]).optional();
 const resizeSchema = z.object({ action: z.literal('RESIZE'), data: z.object({ height: sizeValue, width: sizeValue }) });
+/** `UI.Record.open` on the wire, as Zoho's helper builds it: `action: {record: "OPEN"}`, `data.target`. */
+const openRecordSchema = z.object({
+  action: z.object({ record: z.literal('OPEN') }),
+  data: z.object({ Entity: z.string(), RecordID: z.union([z.string(), z.number()]), target: z.string().nullish() }),
+});
 const readRecordSchema = z.object({ APIData: z.object({ Entity: z.string(), RecordID: z.union([z.string(), z.number()]) }) });
 
 /** "480px", 480 -> 480; "100%" or nothing -> null. */
@@ -83,8 +93,13 @@ export function createWidgetParent(options: WidgetParentOptions): { handleMessag
         if (data.type === 'ORG') return services.org();
         return notSupported(`CONFIG ${String(data.type)}`);
       case 'UI': {
+        const open = openRecordSchema.safeParse(data);
+        if (open.success) {
+          const { Entity, RecordID, target } = open.data.data;
+          return services.openRecord({ entity: Entity, recordId: String(RecordID), target: target ?? null });
+        }
         const resize = resizeSchema.safeParse(data);
-        if (!resize.success) return notSupported(`UI ${String(data.action)}`);
+        if (!resize.success) return notSupported(`UI ${JSON.stringify(data.action)}`);
         services.resize({ height: pixels(resize.data.data.height), width: pixels(resize.data.data.width) });
         return { outcome: 'response', data: true };
       }

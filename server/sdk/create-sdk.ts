@@ -23,7 +23,10 @@ export interface ZohoSdk {
       getOrgInfo(): Promise<unknown>;
     };
     CONNECTION: { invoke(connectionName: string, request: ConnectionRequest): Promise<unknown> };
-    UI: { Resize(size: { height?: number | string; width?: number | string }): Promise<unknown> };
+    UI: {
+      Resize(size: { height?: number | string; width?: number | string }): Promise<unknown>;
+      Record: { open(request: { Entity: string; RecordID: string; Target?: string }): Promise<unknown> };
+    };
     API: { getRecord(request: { Entity: string; RecordID: string; approved?: string }): Promise<unknown> };
   };
 }
@@ -89,6 +92,15 @@ export function createZohoSdk(env: SdkEnvironment): ZohoSdk {
           if (size.width !== undefined) data.width = size.width;
           if (size.height !== undefined) data.height = size.height;
           return crmEvent({ category: 'UI', action: 'RESIZE', data });
+        },
+        Record: {
+          // Zoho's helper sends `action: {record: "OPEN"}` and lower-cases Target to `target`.
+          open: (request) =>
+            crmEvent({
+              category: 'UI',
+              action: { record: 'OPEN' },
+              data: { Entity: request.Entity, RecordID: request.RecordID, target: request.Target },
+            }),
         },
       },
       API: {

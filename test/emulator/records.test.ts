@@ -26,6 +26,7 @@ describe('GET records', () => {
       $approval_state: 'approved',
       $approved: true,
       $editable: true,
+      $locked_for_me: false,
       $zia_visions: null,
     });
     expect(answer.json.info).toMatchObject({ per_page: 3, count: 3, page: 1, more_records: true });

@@ -4,6 +4,7 @@ import type { PageConfig } from '../../server/harness/page-config';
 import { createPageServices, type HarnessFault } from '../../server/harness/page/page-services';
 
 const config: PageConfig = {
+  page: 'record',
   user: 'rep@example.com',
   module: 'Deals',
   recordId: '42',
@@ -20,7 +21,7 @@ const config: PageConfig = {
 const CALL: CallLogEntry = { connection: 'recordlock_user', method: 'GET', path: '/crm/v8/Deals', status: 200, durationMs: 3 };
 const WIRE = { url: 'https://www.zohoapis.com/crm/v8/Deals', method: 'GET' };
 
-function setup(options: { fault?: HarnessFault | null; latencyMs?: number | null } = {}) {
+function setup(options: { fault?: HarnessFault | null; latencyMs?: number | null; deployment?: string } = {}) {
   const sent: unknown[] = [];
   const fetch = vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
     sent.push(JSON.parse(String(init?.body)));
@@ -28,14 +29,16 @@ function setup(options: { fault?: HarnessFault | null; latencyMs?: number | null
   });
   const logged: CallLogEntry[] = [];
   const heights: number[] = [];
+  const navigations: { href: string; target: string | null }[] = [];
   const services = createPageServices({
-    config: { ...config, latencyMs: options.latencyMs ?? null },
+    config: { ...config, latencyMs: options.latencyMs ?? null, deployment: options.deployment ?? 'US' },
     fetch: fetch as typeof globalThis.fetch,
     resizeFrame: (height) => heights.push(height),
     takeFault: () => options.fault ?? null,
     logCall: (call) => logged.push(call),
+    navigate: (href, target) => navigations.push({ href, target }),
   });
-  return { services, sent, logged, heights, fetch };
+  return { services, sent, logged, heights, fetch, navigations };
 }
 
 describe('harness page services', () => {
@@ -75,5 +78,23 @@ describe('harness page services', () => {
     services.resize({ height: 333, width: 300 });
     services.resize({ height: null, width: 300 });
     expect(heights).toEqual([333]);
+  });
+
+  it.each([
+    ['in this window', {}, null, '/?user=rep%40example.com&module=Deals&record=5843104000000410005'],
+    ['in a new tab for _blank', {}, '_blank', '/?user=rep%40example.com&module=Deals&record=5843104000000410005'],
+    ['keeping the data centre and latency', { deployment: 'EU', latencyMs: 100 }, null, '/?user=rep%40example.com&module=Deals&record=5843104000000410005&dc=eu&latency=100'],
+  ])('opens the record’s detail page for Record.open %s', async (_how, options, target, href) => {
+    const { services, navigations } = setup(options);
+    const answer = await services.openRecord({ entity: 'Deals', recordId: '5843104000000410005', target });
+    expect(answer).toEqual({ outcome: 'response', data: true });
+    expect(navigations).toEqual([{ href, target }]);
+  });
+
+  it('refuses Record.open without a module API name and a record id, going nowhere', async () => {
+    const { services, navigations } = setup();
+    const answer = await services.openRecord({ entity: '../Deals', recordId: '1', target: null });
+    expect(answer).toMatchObject({ outcome: 'failure', data: { code: 'INVALID_DATA' } });
+    expect(navigations).toEqual([]);
   });
 });

@@ -182,6 +182,11 @@ describe('SDK stand-in requests', () => {
     ],
     ['UI.Resize', (sdk) => sdk.CRM.UI.Resize({ height: 333, width: 300 }), { category: 'UI', action: 'RESIZE', data: { width: 300, height: 333 }, sdkVersion: '1' }],
     [
+      'UI.Record.open',
+      (sdk) => sdk.CRM.UI.Record.open({ Entity: 'Deals', RecordID: '42', Target: '_blank' }),
+      { category: 'UI', action: { record: 'OPEN' }, data: { Entity: 'Deals', RecordID: '42', target: '_blank' }, sdkVersion: '1' },
+    ],
+    [
       'API.getRecord',
       (sdk) => sdk.CRM.API.getRecord({ Entity: 'Deals', RecordID: '42' }),
       { category: 'READ', APIData: { Entity: 'Deals', RecordID: '42' }, sdkVersion: '1' },

@@ -4,8 +4,8 @@ import { createParentUnderTest, WIDGET_ORIGIN, ZDK_URL } from '../support/widget
 
 const APP_ORIGIN = encodeURIComponent(`${WIDGET_ORIGIN}/app/widget.html?serviceOrigin=http%3A%2F%2F127.0.0.1%3A5000`);
 
-function setup(overrides: Partial<WidgetServices> = {}) {
-  const { parent, posted, services, frameWindow } = createParentUnderTest({ services: overrides });
+function setup(overrides: Partial<WidgetServices> = {}, pageLoad?: Record<string, unknown>) {
+  const { parent, posted, services, frameWindow } = createParentUnderTest({ services: overrides, ...(pageLoad ? { pageLoad } : {}) });
   const fromWidget = (data: unknown) => parent.handleMessage({ data, origin: WIDGET_ORIGIN, source: frameWindow });
   const request = (promiseid: string, data: Record<string, unknown>) =>
     fromWidget({ type: 'SDK.EVENT', eventName: 'CRM_EVENT', uniqueID: 'u-1', time: 1, promiseid, data, appOrigin: APP_ORIGIN });
@@ -30,6 +30,12 @@ describe('harness parent side: registration', () => {
       { type: 'FRAMEWORK.EVENT', eventName: 'EVENT_RESPONSE', promiseid: 'Promise100', data: ZDK_URL },
       { type: 'FRAMEWORK.EVENT', eventName: 'PageLoad', data: { Entity: 'Deals', EntityId: '42' } },
     ]);
+  });
+
+  it('sends a web tab an entity-less PageLoad', async () => {
+    const { posted, register } = setup({}, {});
+    await register();
+    expect(posted.at(-1)).toEqual({ type: 'FRAMEWORK.EVENT', eventName: 'PageLoad', data: {} });
   });
 
   it('accepts the SDK’s messages sent as JSON strings', async () => {
@@ -102,6 +108,18 @@ describe('harness parent side: requests', () => {
   });
 
   it.each([
+    ['in this window', { Entity: 'Deals', RecordID: '5843104000000410005' }, null],
+    ['in a new tab', { Entity: 'Deals', RecordID: 5843104000000410005, target: '_blank' }, '_blank'],
+  ])('opens a record for UI.Record.open %s and answers true', async (_how, data, target) => {
+    const { posted, services, register, request } = setup();
+    await register();
+    await request('Promise101', { category: 'UI', action: { record: 'OPEN' }, data, sdkVersion: '1' });
+    expect(services.openRecord).toHaveBeenCalledWith({ entity: 'Deals', recordId: String(data.RecordID), target });
+    expect(posted.at(-1)).toEqual({ type: 'FRAMEWORK.EVENT', eventName: 'EVENT_RESPONSE', promiseid: 'Promise101', data: true });
+  });
+
+  it.each([
+    [{ category: 'UI', action: { record: 'EDIT' }, data: { Entity: 'Deals', RecordID: '1' } }],
     [{ category: 'META', type: 'FIELD_LIST' }],
     [{ category: 'CONFIG', type: 'SOMETHING_ELSE' }],
   ])('refuses what the local page does not offer (%j) with EVENT_RESPONSE_FAILURE', async (data) => {

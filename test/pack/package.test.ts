@@ -24,9 +24,11 @@ function entry(name: string): ZipEntry {
   return found;
 }
 
-function widgetPage(): Document {
-  return new JSDOM(entry('app/widget.html').content.toString('utf8')).window.document;
+function pageOf(html: string): Document {
+  return new JSDOM(entry(`app/${html}`).content.toString('utf8')).window.document;
 }
+
+const widgetPage = () => pageOf('widget.html');
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'record-lock-package-test-'));
@@ -43,9 +45,17 @@ describe('the packed extension (npm run pack)', () => {
     expect(basename(result.zipPath)).toBe('record-lock.zip');
   });
 
-  it('holds the page, the bundle, the stylesheet and the English messages', () => {
+  it('holds both pages, their bundles, their stylesheets and the English messages', () => {
     expect(files.map((file) => file.name)).toEqual(
-      expect.arrayContaining(['app/widget.html', 'app/js/widget.js', 'app/css/widget.css', 'app/translations/en.json']),
+      expect.arrayContaining([
+        'app/widget.html',
+        'app/overview.html',
+        'app/js/widget.js',
+        'app/js/overview.js',
+        'app/css/widget.css',
+        'app/css/overview.css',
+        'app/translations/en.json',
+      ]),
     );
   });
 
@@ -56,18 +66,21 @@ describe('the packed extension (npm run pack)', () => {
     );
   });
 
-  it('loads every script and stylesheet of widget.html from the zip, except Zoho SDK from its CDN', () => {
-    const page = widgetPage();
+  it.each([
+    ['widget.html', 'js/widget.js', 'css/widget.css'],
+    ['overview.html', 'js/overview.js', 'css/overview.css'],
+  ])('loads every script and stylesheet of %s from the zip, except Zoho SDK from its CDN', (html, script, stylesheet) => {
+    const page = pageOf(html);
     const references = [...page.querySelectorAll('script[src]')].map((node) => node.getAttribute('src') ?? '')
       .concat([...page.querySelectorAll('link[href]')].map((node) => node.getAttribute('href') ?? ''))
       .concat([...page.querySelectorAll('img[src]')].map((node) => node.getAttribute('src') ?? ''));
     const names = new Set(files.map((file) => file.name));
-    const external = references.filter((reference) => new URL(reference, 'zip:/app/widget.html').protocol !== 'zip:');
+    const external = references.filter((reference) => new URL(reference, `zip:/app/${html}`).protocol !== 'zip:');
     const unresolved = references
       .filter((reference) => !external.includes(reference))
-      .filter((reference) => !names.has(new URL(reference, 'zip:/app/widget.html').pathname.slice(1)));
+      .filter((reference) => !names.has(new URL(reference, `zip:/app/${html}`).pathname.slice(1)));
 
-    expect(references).toEqual(expect.arrayContaining(['js/widget.js', 'css/widget.css']));
+    expect(references).toEqual(expect.arrayContaining([script, stylesheet]));
     expect(unresolved).toEqual([]);
     expect(external).toHaveLength(1);
     expect(external[0]).toMatch(SDK);
@@ -129,16 +142,18 @@ describe('plugin-manifest.json', () => {
   type Connection = z.infer<typeof connectionSchema>;
   const manifestSchema = z.object({
     service: z.literal('CRM'),
-    modules: z.object({ widgets: z.array(z.object({ url: z.string() })).length(1) }),
+    modules: z.object({ widgets: z.array(z.object({ type: z.string(), url: z.string() })).length(2) }),
     connections: z.array(connectionSchema),
   });
   let connections: Connection[];
   let widgetUrl: string;
+  let webTabUrl: string;
 
   beforeAll(async () => {
     const manifest = manifestSchema.parse(JSON.parse(await readFile(join(root, 'plugin-manifest.json'), 'utf8')));
     connections = manifest.connections;
-    widgetUrl = manifest.modules.widgets[0]?.url ?? '';
+    widgetUrl = manifest.modules.widgets.find((widget) => widget.type === 'related_list')?.url ?? '';
+    webTabUrl = manifest.modules.widgets.find((widget) => widget.type === 'web_tab')?.url ?? '';
   });
 
   function connection(linkName: string): Connection {
@@ -174,7 +189,9 @@ describe('plugin-manifest.json', () => {
     expect(broad).toEqual([]);
   });
 
-  it('starts the widget from a page that is in the package', () => {
-    expect(files.map((file) => file.name)).toContain(widgetUrl.replace(/^\//, ''));
+  it('starts the widget and the web tab from pages that are in the package', () => {
+    expect(widgetUrl).toBe('/app/widget.html');
+    expect(webTabUrl).toBe('/app/overview.html');
+    expect(files.map((file) => file.name)).toEqual(expect.arrayContaining([widgetUrl, webTabUrl].map((url) => url.replace(/^\//, ''))));
   });
 });

@@ -13,7 +13,15 @@ async function put(...paths: string[]): Promise<void> {
   }
 }
 
-const required = ['widget.html', 'js/widget.js', 'css/widget.css', 'translations/en.json'];
+const required = [
+  'widget.html',
+  'overview.html',
+  'js/overview.js',
+  'js/widget.js',
+  'css/overview.css',
+  'css/widget.css',
+  'translations/en.json',
+];
 
 beforeEach(async () => {
   appDir = await mkdtemp(join(tmpdir(), 'record-lock-app-'));
@@ -24,12 +32,15 @@ afterEach(async () => {
 });
 
 describe('listShippedFiles', () => {
-  it('ships the page, every script and chunk, the stylesheet, every translation and every image', async () => {
+  it('ships both pages, every script and chunk, the stylesheets, every translation and every image', async () => {
     await put(...required, 'js/parts/reason-form.js', 'translations/de.json', 'img/icon.svg', 'img/states/locked.png');
     expect(await listShippedFiles(appDir)).toEqual([
       'widget.html',
+      'overview.html',
+      'js/overview.js',
       'js/parts/reason-form.js',
       'js/widget.js',
+      'css/overview.css',
       'css/widget.css',
       'translations/de.json',
       'translations/en.json',
@@ -40,7 +51,7 @@ describe('listShippedFiles', () => {
 
   it('leaves behind source maps, stray build files and non-JSON files beside the translations', async () => {
     await put(...required, 'js/widget.js.map', 'js/widget.js.LICENSE.txt', 'js/parts/x.js.map', 'css/widget.css.map', 'translations/notes.txt', 'notes.md');
-    expect(await listShippedFiles(appDir)).toEqual(required.slice(0, 3).concat('translations/en.json'));
+    expect(await listShippedFiles(appDir)).toEqual(required);
   });
 
   it.each(required)('refuses to pack without app/%s', async (missing) => {

@@ -25,6 +25,7 @@ export const EMULATOR_ROUTES: readonly EmulatorRoute[] = [
   { path: `${configurations}?module=Deals`, methods: ['GET', 'POST', 'PUT', 'DELETE'] },
   { path: `${configurations}/${SEED.configurations.deals}?module=Deals`, methods: ['GET', 'PUT', 'DELETE'] },
   { path: '/Deals?fields=Deal_Name', methods: ['GET', 'POST', 'PUT'] },
+  { path: '/Deals/search?criteria=(Locked__s:equals:true)', methods: ['GET'] },
   { path: `/Deals/${deal}`, methods: ['GET', 'PUT', 'DELETE'] },
   { path: `/Deals/${deal}/Locking_Information__s?fields=Locked_Reason__s`, methods: ['GET', 'POST'] },
   { path: `/Deals/${deal}/Locking_Information__s/${SEED.locks.hooliPricing}`, methods: ['GET', 'PUT', 'DELETE'] },

@@ -30,6 +30,7 @@ const READ_ONLY_SCOPES = [
   'ZohoCRM.modules.tasks.READ',
   'ZohoCRM.modules.notes.READ',
   'ZohoCRM.coql.READ',
+  'ZohoSearch.securesearch.READ',
 ];
 
 /** A COQL query is posted but only reads. */

@@ -8,7 +8,9 @@ export const ZDK_URL = `${WIDGET_ORIGIN}/sdk/zdk.js`;
  * The harness page's side of the SDK protocol for the record Deals/42, driven without a browser:
  * what it posts lands in `posted`; its services answer like the dev server and can be overridden.
  */
-export function createParentUnderTest(options: { frameWindow?: object; services?: Partial<WidgetServices> } = {}) {
+export function createParentUnderTest(
+  options: { frameWindow?: object; services?: Partial<WidgetServices>; pageLoad?: Record<string, unknown> } = {},
+) {
   const frameWindow = options.frameWindow ?? { name: 'widget frame' };
   const posted: Record<string, unknown>[] = [];
   const services: WidgetServices = {
@@ -22,13 +24,14 @@ export function createParentUnderTest(options: { frameWindow?: object; services?
     resize: vi.fn(),
     invokeConnection: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: { code: 'SUCCESS' } })),
     getRecord: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: { data: [{ id: '42' }] } })),
+    openRecord: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: true })),
     ...options.services,
   };
   const parent = createWidgetParent({
     frame: { window: () => frameWindow, origin: WIDGET_ORIGIN },
     post: (message) => posted.push(message),
     context: { connectors: {}, locale: 'en_US' },
-    pageLoad: { Entity: 'Deals', EntityId: '42' },
+    pageLoad: options.pageLoad ?? { Entity: 'Deals', EntityId: '42' },
     services,
     newUniqueId: () => 'u-1',
   });

@@ -95,3 +95,20 @@ export interface Host {
   /** Calls back whenever the page becomes visible again; returns the unsubscribe. */
   onVisible(callback: () => void): () => void;
 }
+
+/** A record to open in CRM, e.g. from the Web Tab's list. */
+export interface RecordToOpen {
+  module: string;
+  recordId: string;
+}
+
+/**
+ * What the Web Tab needs beyond Host: a web tab's PageLoad names no record (so pageContext()
+ * rejects there), and a record of its list opens in CRM through the SDK. zoho.ts implements both; tests use an in-memory one.
+ */
+export interface TabHost extends Host {
+  /** Resolves once the tab's first PageLoad has come (whatever it carries); HostError('timeout') when it never does. */
+  tabContext(): Promise<void>;
+  /** Opens the record's detail page in CRM (`ZOHO.CRM.UI.Record.open`); rejects with HostError only. */
+  openRecord(record: RecordToOpen): Promise<void>;
+}

@@ -25,6 +25,10 @@ export interface ZohoSdk {
     };
     UI: {
       Resize(size: { height: number; width: number }): Promise<unknown>;
+      Record: {
+        /** Opens a record's detail page; `Target: "_blank"` opens it in a new browser tab. */
+        open(request: { Entity: string; RecordID: string; Target?: string }): Promise<unknown>;
+      };
     };
   };
 }

@@ -1,7 +1,7 @@
 import * as z from './zod';
 import { apiDomainFor } from './api-domains';
 import { parseConnectionAnswer } from './connection-answer';
-import { HostError, type Host, type HostRequest, type PageContext } from './host';
+import { HostError, type Host, type HostRequest } from './host';
 import { installMessageGuard } from './message-guard';
 import { parsePageLoad } from './page-load';
 import { withTimeout } from './with-timeout';
@@ -19,11 +19,27 @@ export interface ZohoHostOptions {
 
 const environmentSchema = z.object({ deployment: z.string(), ZGID: z.optional(z.unknown()) });
 
+/** What an extension of the Host (zoho-tab.ts) reaches of the started SDK; null without `window.ZOHO`. */
+export interface ZohoSdkAccess {
+  /** The first PageLoad's data as it came, within the time limit. */
+  firstPageLoad(): Promise<unknown>;
+  /** One SDK call after start-up, with its own time limit; a rejection becomes HostError('connection'). */
+  call<T>(what: string, invoke: (sdk: ZohoSdk) => Promise<unknown>, parse: (answer: unknown) => T): Promise<T>;
+}
+
 /**
  * The Host over Zoho's embedded-app SDK. Installs the message guard and the PageLoad handler, then
  * starts the SDK at once. Without `window.ZOHO` every call rejects with HostError('unavailable').
  */
 export function createZohoHost(options: ZohoHostOptions): Host {
+  return createExtendedZohoHost(options, () => ({}));
+}
+
+/**
+ * The Host plus what `extend` adds over the same SDK (the Web Tab's calls live in zoho-tab.ts, so
+ * the record panel's page carries none of them).
+ */
+export function createExtendedZohoHost<X extends object>(options: ZohoHostOptions, extend: (access: ZohoSdkAccess | null) => X): Host & X {
   const { window } = options;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const links = options.connections ?? { user: 'recordlock_user', org: 'recordlock_org' };
@@ -33,6 +49,7 @@ export function createZohoHost(options: ZohoHostOptions): Host {
   if (!sdk) {
     const unavailable = () => Promise.reject(new HostError('unavailable', 'Zoho CRM SDK not found'));
     return {
+      ...extend(null),
       pageContext: unavailable,
       currentUser: unavailable,
       environment: unavailable,
@@ -43,17 +60,11 @@ export function createZohoHost(options: ZohoHostOptions): Host {
   }
 
   installMessageGuard(window);
-  const firstPageLoad = new Promise<PageContext>((resolve, reject) => {
+  // The first PageLoad as it came: the record page parses a record from it, a web tab only waits for it.
+  const firstPageLoad = new Promise<unknown>((resolve) => {
     // Registered before init(): the SDK wires only the handlers it already knows when it starts.
-    sdk.embeddedApp.on('PageLoad', (data) => {
-      try {
-        resolve(parsePageLoad(data));
-      } catch (error) {
-        reject(error);
-      }
-    });
+    sdk.embeddedApp.on('PageLoad', resolve);
   });
-  firstPageLoad.catch(() => undefined); // observed by pageContext(); keeps an early rejection from going unhandled
   const ready = withTimeout(startSdk(sdk), timeoutMs, 'SDK start').then(
     () => sdk,
     (error: unknown) => Promise.reject(new HostError('unavailable', 'Zoho CRM SDK did not start', error)),
@@ -61,7 +72,7 @@ export function createZohoHost(options: ZohoHostOptions): Host {
   ready.catch(() => undefined);
 
   /** One SDK call after start-up, with its own time limit; a rejection becomes HostError('connection'). */
-  const call = <T>(what: string, invoke: (sdk: ZohoSdk) => Promise<unknown>, parse: (answer: unknown) => T) =>
+  const call = <T>(what: string, invoke: (sdk: ZohoSdk) => Promise<unknown>, parse: (answer: unknown) => T): Promise<T> =>
     ready.then((started) =>
       withTimeout(
         Promise.resolve().then(() => invoke(started)).then(
@@ -73,8 +84,11 @@ export function createZohoHost(options: ZohoHostOptions): Host {
       ),
     );
 
+  const pageLoad = () => ready.then(() => withTimeout(firstPageLoad, timeoutMs, 'PageLoad'));
+
   return {
-    pageContext: () => ready.then(() => withTimeout(firstPageLoad, timeoutMs, 'PageLoad')),
+    ...extend({ firstPageLoad: pageLoad, call }),
+    pageContext: () => pageLoad().then(parsePageLoad),
     currentUser: () => call('getCurrentUser', (s) => s.CRM.CONFIG.getCurrentUser(), parseCurrentUser),
     environment: () =>
       call('GetCurrentEnvironment', (s) => s.CRM.CONFIG.GetCurrentEnvironment(), (answer) => {

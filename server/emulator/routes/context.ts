@@ -2,6 +2,12 @@
 import type { Caller } from '../auth';
 import type { EmulatorState } from '../state';
 
+/** Behaviours of the org where Zoho's answer is unknown, chosen when the emulator is made. */
+export interface OrgSwitches {
+  /** Whether a search may name Locked__s (Zoho documents neither way); false answers INVALID_QUERY. */
+  searchLockedField: boolean;
+}
+
 export interface RouteContext {
   state: EmulatorState;
   caller: Caller;
@@ -10,6 +16,7 @@ export interface RouteContext {
   /** Path parameters by name, e.g. `module`, `recordId`, `lockId`, `id`. */
   params: Record<string, string>;
   now: Date;
+  switches: OrgSwitches;
 }
 
 export type Handler = (context: RouteContext) => Response | Promise<Response>;

@@ -27,7 +27,7 @@ export const runCoql: Handler = async ({ state, caller, request }) => {
   if (!hasScopes(caller.scopes, [scope])) return errorResponse(ERRORS.scopeMismatch);
   if (isNotes && caller.profile.name !== 'Administrator') return errorResponse(ERRORS.notesReadDenied);
   const rows = recordsOf(state, module.apiName).map((record) =>
-    isNotes ? renderNote(state, record, null) : renderRecord(state, module.apiName, record, null),
+    isNotes ? renderNote(state, record, null) : renderRecord(state, module.apiName, record, null, caller),
   );
   const { data, moreRecords } = runQuery(query, module, rows, state.users);
   if (data.length === 0) return noContent();

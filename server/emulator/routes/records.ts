@@ -93,7 +93,7 @@ export const listRecords: Handler = (context) => {
   const slice = all.slice((page - 1) * perPage, page * perPage);
   if (slice.length === 0) return noContent();
   return jsonResponse(200, {
-    data: slice.map((r) => renderRecord(context.state, module.apiName, r, fields)),
+    data: slice.map((r) => renderRecord(context.state, module.apiName, r, fields, context.caller)),
     info: {
       per_page: perPage,
       count: slice.length,
@@ -114,7 +114,7 @@ export const getRecord: Handler = (context) => {
   if (!isZohoId(id)) return errorResponse(ERRORS.invalidId, { resource_path_index: 1 });
   const record = findRecord(context.state, module.apiName, id);
   if (!record) return noContent();
-  return jsonResponse(200, { data: [renderRecord(context.state, module.apiName, record, fieldsParam(context.url))] });
+  return jsonResponse(200, { data: [renderRecord(context.state, module.apiName, record, fieldsParam(context.url), context.caller)] });
 };
 
 const updateOne = (

@@ -26,7 +26,7 @@ const relatedTasks = (context: RouteContext, closed: boolean): Response => {
   const { rows, info } = relatedPage(url, tasks, { sortBy: 'id', sortOrder: 'desc' });
   if (rows.length === 0) return noContent();
   const { sort_by: _sortBy, sort_order: _sortOrder, ...listInfo } = info;
-  return jsonResponse(200, { data: rows.map((task) => renderRecord(state, TASKS, task, fields)), info: listInfo });
+  return jsonResponse(200, { data: rows.map((task) => renderRecord(state, TASKS, task, fields, context.caller)), info: listInfo });
 };
 
 export const listOpenTasks: Handler = (context) => relatedTasks(context, false);

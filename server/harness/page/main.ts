@@ -17,6 +17,10 @@ export interface HarnessHandle {
   protocol: { direction: 'in' | 'out'; eventName: string }[];
   /** Makes the next connection call fail this way. */
   failNext(fault: HarnessFault): void;
+  /** Which page this is: the record detail page or the "Locked records" web tab. */
+  page: 'record' | 'tab';
+  /** Addresses the widget asked to open with `UI.Record.open`, oldest first. */
+  opened: { href: string; target: string | null }[];
   /** Spends the org's API credits (every widget call then answers 429), or gives them back; as the page's switch does. */
   setApiLimitReached(reached: boolean): Promise<void>;
 }
@@ -31,6 +35,8 @@ let registrations = 0;
 const harness: HarnessHandle = {
   calls: [],
   protocol: [],
+  page: config.page,
+  opened: [],
   failNext(fault) {
     if (!HARNESS_FAULTS.includes(fault)) throw new Error(`failNext takes one of ${HARNESS_FAULTS.join(', ')}`);
     queuedFault = fault;
@@ -81,7 +87,19 @@ apiLimit?.addEventListener('change', () => {
   });
 });
 
-if (frame instanceof HTMLIFrameElement && config.recordId !== null) {
+function navigate(href: string, target: string | null): void {
+  harness.opened.push({ href, target });
+  // After the answer to the widget is posted, so that its promise settles before the page goes.
+  setTimeout(() => {
+    if (target === '_blank') window.open(href, '_blank', 'noopener');
+    else window.location.assign(href);
+  }, 0);
+}
+
+// The record page frames the widget beside a record; the web tab frames its page with no record.
+const pageLoad = config.page === 'tab' ? {} : config.recordId === null ? null : { Entity: config.module, EntityId: config.recordId };
+
+if (frame instanceof HTMLIFrameElement && pageLoad !== null) {
   const services = createPageServices({
     config,
     fetch: window.fetch.bind(window),
@@ -96,12 +114,13 @@ if (frame instanceof HTMLIFrameElement && config.recordId !== null) {
       harness.calls.push({ ...call, at });
       showCall(call, at.slice(11, 19));
     },
+    navigate,
   });
   const parent = createWidgetParent({
     frame: { window: () => frame.contentWindow, origin: config.widgetOrigin },
     post: (message) => frame.contentWindow?.postMessage(message, config.widgetOrigin),
     context: { connectors: {}, locale: config.locale },
-    pageLoad: { Entity: config.module, EntityId: config.recordId },
+    pageLoad,
     services,
     newUniqueId: () => `record-lock-${Date.now().toString(36)}-${(registrations += 1)}`,
     observe: (direction, message) => harness.protocol.push({ direction, eventName: String(message.eventName) }),

@@ -19,6 +19,8 @@ export function createPageServices(options: {
   /** The fault queued for the next connection call, if any; taking it clears it. */
   takeFault(): HarnessFault | null;
   logCall(call: CallLogEntry): void;
+  /** Goes to a harness address: in this window, or in a new one for target "_blank". */
+  navigate(href: string, target: string | null): void;
 }): WidgetServices {
   const { config } = options;
   const respond = async (data: unknown): Promise<ParentAnswer> => ({ outcome: 'response', data });
@@ -47,6 +49,17 @@ export function createPageServices(options: {
       const result = invokeResultSchema.parse(await response.json());
       if (result.call) options.logCall(result.call);
       return result.answer;
+    },
+    async openRecord({ entity, recordId, target }) {
+      if (!/^[A-Za-z0-9_]+$/.test(entity) || !/^\d+$/.test(recordId)) {
+        return { outcome: 'failure', data: { code: 'INVALID_DATA', message: 'Record.open needs a module API name and a record id' } };
+      }
+      // The record's detail page in the same local CRM, signed in as the same user.
+      const query = new URLSearchParams({ user: config.user, module: entity, record: recordId });
+      if (config.deployment !== 'US') query.set('dc', config.deployment.toLowerCase());
+      if (config.latencyMs !== null) query.set('latency', String(config.latencyMs));
+      options.navigate(`/?${query}`, target);
+      return { outcome: 'response', data: true };
     },
     async getRecord(entity: string, recordId: string) {
       const query = new URLSearchParams({ user: config.user, module: entity, id: recordId });

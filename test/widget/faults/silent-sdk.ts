@@ -57,7 +57,7 @@ export function createSilentSdk(emulator: Emulator, page: { Entity: string; Enti
           return { code: 'SUCCESS', details: { statusMessage }, message: 'Connection invoked successfully', status: 'success' };
         },
       },
-      UI: { Resize: async () => true },
+      UI: { Resize: async () => true, Record: { open: async () => true } },
     },
   };
   return {

@@ -30,7 +30,10 @@ export function createFakeZohoSdk() {
       CONNECTION: {
         invoke: vi.fn(async (_link: string, _request: ConnectionInvokeRequest): Promise<unknown> => ({ code: 'SUCCESS' })),
       },
-      UI: { Resize: vi.fn(async (_size: { height: number; width: number }): Promise<unknown> => true) },
+      UI: {
+        Resize: vi.fn(async (_size: { height: number; width: number }): Promise<unknown> => true),
+        Record: { open: vi.fn(async (_request: { Entity: string; RecordID: string; Target?: string }): Promise<unknown> => true) },
+      },
     },
   } satisfies ZohoSdk;
   return {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SEED, type Emulator } from '../../server/emulator/index';
+import { axeViolations, describeViolations } from '../support/axe';
+import { useBrowserSuite } from '../support/browser-suite';
+import { WAIT, WIDGET_FRAME } from '../support/record-page';
+
+const suite = useBrowserSuite();
+
+/** A call to the emulator as another person's browser would make it, with that demo user's token. */
+async function callAs(emulator: Emulator, token: string, method: string, path: string, body?: unknown) {
+  const response = await emulator.handle(
+    new Request(`http://127.0.0.1/crm/v8${path}`, {
+      method,
+      headers: { Authorization: `Zoho-oauthtoken ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
+  return response.status === 204 ? null : ((await response.json()) as { data: { id: string }[] });
+}
+
+const REP = '1000.demo.rep';
+
+async function openTab(page: Page) {
+  await page.goto(`${suite.server().url}/tab?user=manager@example.com&module=Deals`);
+  const tab = page.frameLocator(WIDGET_FRAME);
+  const picker = tab.getByRole('combobox', { name: 'Module' });
+  await picker.waitFor();
+  await picker.selectOption('Deals');
+  await tab.getByRole('table', { name: 'Locked records' }).waitFor();
+  return tab;
+}
+
+describe('the Locked records web tab in the harness', () => {
+  it('lets the manager filter by rule, then unlock two manual locks at once by keyboard, one unlocked by someone else in between', async () => {
+    const emulator = suite.server().emulator;
+    await callAs(emulator, REP, 'POST', `/Deals/${SEED.deals.acmeRenewal}/Locking_Information__s`, { data: [{ Locked_Reason__s: 'Contract at legal' }] });
+    const page = await suite.context().newPage();
+    const tab = await openTab(page);
+    const rows = tab.getByRole('table', { name: 'Locked records' }).getByRole('row');
+
+    await tab.getByRole('combobox', { name: 'Source' }).selectOption('By a rule');
+    await expect.poll(async () => (await rows.allTextContents()).slice(1).every((text) => text.includes('Closed Won deals')), WAIT).toBe(true);
+    expect((await rows.allTextContents()).join()).not.toContain('Hooli');
+    await tab.getByRole('combobox', { name: 'Source' }).selectOption('Any');
+
+    const hooli = tab.getByRole('checkbox', { name: 'Select Hooli enterprise pricing' });
+    const acme = tab.getByRole('checkbox', { name: 'Select Acme renewal' });
+    await hooli.focus();
+    await page.keyboard.press('Space');
+    await acme.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => acme.isChecked(), WAIT).toBe(true);
+
+    // Meanwhile the rep unlocks Acme from its record page.
+    const acmeLock = await callAs(emulator, REP, 'GET', `/Deals/${SEED.deals.acmeRenewal}/Locking_Information__s?fields=Locked_Reason__s`);
+    await callAs(emulator, REP, 'DELETE', `/Deals/${SEED.deals.acmeRenewal}/Locking_Information__s/${acmeLock?.data[0]?.id ?? ''}`);
+
+    await tab.getByRole('button', { name: 'Unlock selected' }).focus();
+    await page.keyboard.press('Enter');
+    await tab.getByRole('button', { name: 'Yes, unlock' }).focus();
+    await page.keyboard.press('Enter');
+    const report = tab.getByRole('region', { name: 'Unlocking the selected records' });
+    await expect.poll(() => report.textContent(), WAIT).toContain('Done: 1 unlocked, 1 already unlocked by someone else');
+    expect(await report.textContent()).toContain('Acme renewal: someone else had already unlocked it.');
+
+    const frame = page.frames().find((f) => new URL(f.url(), 'about:blank').pathname === '/app/overview.html');
+    if (!frame) throw new Error('The web tab frame is not in the page');
+    expect(describeViolations(await axeViolations(frame))).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedId } from '../../server/emulator/seed-ids';
+import { SEED } from '../../server/emulator/index';
+import { createDevApp, STAND_IN_SDK_PATH } from '../../server/dev/dev-app';
+import { PAGE_CONFIG_ELEMENT_ID, pageConfigSchema } from '../../server/harness/page-config';
+import { startDevServer, type DevServer } from '../../server/index';
+
+const configOf = (html: string) => {
+  const json = new RegExp(`<script type="application/json" id="${PAGE_CONFIG_ELEMENT_ID}">(.*?)</script>`).exec(html)?.[1];
+  return pageConfigSchema.parse(JSON.parse(json ?? 'null'));
+};
+
+describe('the harness’s "Locked records" web tab', () => {
+  let server: DevServer;
+  let widgetOrigin: string;
+
+  beforeAll(async () => {
+    server = await startDevServer({ port: 0, build: false, emulatorOptions: { seed: 'large' } });
+    widgetOrigin = new URL(server.widgetUrl).origin;
+  });
+  afterAll(() => server.close());
+
+  it('frames overview.html from the widget origin with serviceOrigin, as Zoho frames a web tab, with no record', async () => {
+    const response = await fetch(`${server.url}/tab?user=manager@example.com&module=Deals`);
+    const html = await response.text();
+    expect(response.headers.get('content-security-policy')).toContain(`frame-src ${widgetOrigin}`);
+    expect(html).toContain('<iframe id="record-lock-frame" class="widget-frame webtab-frame" title="Locked records">');
+    expect(configOf(html)).toMatchObject({
+      page: 'tab',
+      user: 'manager@example.com',
+      recordId: null,
+      widgetUrl: `${widgetOrigin}/app/overview.html?serviceOrigin=${encodeURIComponent(server.url)}&frameorigin=${encodeURIComponent(server.url)}`,
+    });
+  });
+
+  it('shows the tab as the current one in the menu, beside links to each module’s records', async () => {
+    const html = await (await fetch(`${server.url}/tab?user=manager@example.com&module=Deals&dc=eu`)).text();
+    expect(html).toContain('<a class="crm-tab is-current" aria-current="page" href="">Locked records</a>');
+    expect(html).toContain('<a class="crm-tab" href="/?user=manager%40example.com&amp;module=Deals&amp;dc=eu">Deals</a>');
+    expect(html).toContain('<option value="manager@example.com" selected>');
+    expect(configOf(html).environment).toMatchObject({ deployment: 'EU' });
+  });
+
+  it('falls back to the rep and Deals for an unknown user or module', async () => {
+    const html = await (await fetch(`${server.url}/tab?user=nobody@example.com&module=Nope`)).text();
+    expect(configOf(html)).toMatchObject({ user: 'rep@example.com', module: 'Deals' });
+  });
+
+  it('is in the record page’s menu, for the same user and module', async () => {
+    const html = await (await fetch(`${server.url}/?user=admin@example.com&module=Deals`)).text();
+    expect(html).toContain('<a class="crm-tab" href="/tab?user=admin%40example.com&amp;module=Deals">Locked records</a>');
+    expect(configOf(html).page).toBe('record');
+  });
+
+  it('opens a deal of the large org past the first 200, as Record.open from the tab does', async () => {
+    const last = seedId(501992);
+    const html = await (await fetch(`${server.url}/?user=manager@example.com&module=Deals&record=${last}`)).text();
+    expect(configOf(html).recordId).toBe(last);
+    expect(html).toMatch(/<h1>[^<]+#1992<\/h1>/);
+    expect(configOf((await (await fetch(`${server.url}/?module=Deals&record=${SEED.deals.hooliPricing}`)).text())).recordId).toBe(SEED.deals.hooliPricing);
+  });
+});
+
+describe('the dev server’s app pages', () => {
+  const appDir = mkdtempSync(join(tmpdir(), 'record-lock-app-'));
+  const origins = { harness: 'http://127.0.0.1:5000', widget: 'http://localhost:5000' };
+  const app = createDevApp({
+    appDir,
+    origins: () => origins,
+    emulator: async () => new Response(null, { status: 204 }),
+    harness: async () => null,
+    bundle: async () => '',
+  });
+  afterAll(() => rmSync(appDir, { recursive: true, force: true }));
+
+  it('serves overview.html with Zoho’s SDK address pointed at the stand-in, like widget.html', async () => {
+    writeFileSync(
+      join(appDir, 'overview.html'),
+      '<script src="https://live.zwidgets.com/js-sdk/1.2/ZohoEmbededAppSDK.min.js"></script><script src="js/overview.js" defer></script>',
+    );
+    const html = await (await app(new Request(`${origins.widget}/app/overview.html`))).text();
+    expect(html).toBe(`<script src="${STAND_IN_SDK_PATH}"></script><script src="js/overview.js" defer></script>`);
+  });
+
+  it('answers 404 for a page app/ does not hold', async () => {
+    expect((await app(new Request(`${origins.widget}/app/widget.html`))).status).toBe(404);
+  });
+});

@@ -1,0 +1,137 @@
+import { screen, waitFor, within } from '@testing-library/preact';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createEmulator, SEED, type Emulator } from '../../../../server/emulator/index';
+import { PAGE_SIZE } from '../../../../widget/model/locked-records-model';
+import { callAs, openOverview, tableRows } from './render-overview';
+
+let emulator: Emulator;
+beforeEach(() => {
+  emulator = createEmulator();
+});
+
+const lockAs = (who: 'rep' | 'manager', recordId: string, reason: string) =>
+  callAs(emulator, who, 'POST', `/Deals/${recordId}/Locking_Information__s`, { data: [{ Locked_Reason__s: reason }] });
+
+const lockIdOf = async (recordId: string) =>
+  (await callAs(emulator, 'admin', 'GET', `/Deals/${recordId}/Locking_Information__s?fields=Locked_Reason__s`))?.data[0]?.id ?? '';
+
+const button = (name: string) => screen.getByRole('button', { name });
+
+describe('the Locked records tab against the emulator', () => {
+  it('lists the locked deals with their reason, locker, time and source, newest lock first', async () => {
+    await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
+    const table = await screen.findByRole('table', { name: 'Locked records' });
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(expect.arrayContaining(['Record', 'Reason', 'Locked by', 'Since', 'Source']));
+    const rows = tableRows();
+    expect(rows.map((cells) => cells[1])).toEqual(expect.arrayContaining(['Hooli enterprise pricing', 'Initech platform deal']));
+    const hooli = rows.find((cells) => cells[1]?.startsWith('Hooli'));
+    expect(hooli?.slice(2, 4)).toEqual(['Pricing under legal review', 'Rita Rep']);
+    expect(hooli?.[5]).toBe('By hand');
+    expect(rows.find((cells) => cells[1]?.startsWith('Initech'))?.[5]).toContain('Rule “Closed Won deals”');
+    const times = within(table).getAllByRole('row').slice(1).map((row) => row.querySelector('time')?.getAttribute('datetime') ?? '');
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it('offers only the modules with a locking configuration and remembers the choice', async () => {
+    const { store, user } = await openOverview(emulator, 'manager');
+    const picker = await screen.findByRole('combobox', { name: 'Module' });
+    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['Leads', 'Accounts', 'Deals']);
+    expect(await screen.findByText('No record of this module is locked.')).toBeTruthy();
+    await user.selectOptions(picker, 'Deals');
+    expect(await screen.findByRole('table', { name: 'Locked records' })).toBeTruthy();
+    expect(store.get('recordlock.overview.module')).toBe('Deals');
+  });
+
+  it('ignores a stored module that has no locking configuration any more', async () => {
+    await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Cases' } });
+    expect((await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Module' })).value).toBe('Leads');
+  });
+
+  it('says plainly when Zoho refuses to search on Locked__s, and shows no guessed list', async () => {
+    emulator.setOptions({ searchLockedField: false });
+    await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
+    expect((await screen.findByRole('alert')).textContent).toContain('Zoho CRM refused to search this module for locked records');
+    expect(screen.getByRole('alert').textContent).toContain('An administrator can');
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('gives a clear message when the search answer is not what Zoho sends', async () => {
+    const handle = async (request: Request) =>
+      new URL(request.url).pathname.endsWith('/search') ? Response.json({ data: 'nonsense' }) : emulator.handle(request);
+    await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' }, handle });
+    expect((await screen.findByRole('alert')).textContent).toContain('answered the search in a form this page does not understand');
+  });
+
+  it('filters the loaded locks by rule and says the filter covers the loaded page', async () => {
+    const { user } = await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
+    await screen.findByRole('table', { name: 'Locked records' });
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Source' }), 'By a rule');
+    expect(tableRows().every((cells) => cells[5]?.includes('Closed Won deals'))).toBe(true);
+    expect(tableRows().some((cells) => cells[1]?.startsWith('Hooli'))).toBe(false);
+    expect(screen.getByText(/Filters apply to the \d+ locks loaded on this page/)).toBeTruthy();
+  });
+
+  it('unlocks two manual locks at once, reporting one that someone else unlocked in between', async () => {
+    await lockAs('rep', SEED.deals.acmeRenewal, 'Contract at legal');
+    const { user } = await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
+    await screen.findByRole('table', { name: 'Locked records' });
+    await user.click(screen.getByRole('checkbox', { name: 'Select Hooli enterprise pricing' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select Acme renewal' }));
+    // Meanwhile the rep unlocks Acme from its record page.
+    await callAs(emulator, 'rep', 'DELETE', `/Deals/${SEED.deals.acmeRenewal}/Locking_Information__s/${await lockIdOf(SEED.deals.acmeRenewal)}`);
+    await user.click(button('Unlock selected'));
+    await user.click(button('Yes, unlock'));
+    const report = await screen.findByRole('region', { name: 'Unlocking the selected records' });
+    await waitFor(() => expect(report.textContent).toContain('Done: 1 unlocked, 1 already unlocked by someone else, 0 changed by someone else, 0 failed.'));
+    expect(report.textContent).toContain('Acme renewal: someone else had already unlocked it.');
+    expect(report.textContent).toContain('Hooli enterprise pricing: unlocked.');
+    expect(tableRows().some((cells) => cells[1]?.startsWith('Hooli') || cells[1]?.startsWith('Acme'))).toBe(false);
+  });
+
+  it('names each failure of a bulk unlock and carries on with the rest', async () => {
+    await lockAs('rep', SEED.deals.acmeRenewal, 'Contract at legal');
+    const handle = async (request: Request) =>
+      request.method === 'DELETE' && request.url.includes(SEED.deals.acmeRenewal)
+        ? Response.json({ code: 'INTERNAL_ERROR', details: {}, message: 'Internal Server Error', status: 'error' }, { status: 500 })
+        : emulator.handle(request);
+    const { user } = await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' }, handle });
+    await screen.findByRole('table', { name: 'Locked records' });
+    await user.click(screen.getByRole('checkbox', { name: 'Select Acme renewal' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Select Hooli enterprise pricing' }));
+    await user.click(button('Unlock selected'));
+    await user.click(button('Yes, unlock'));
+    const report = await screen.findByRole('region', { name: 'Unlocking the selected records' });
+    await waitFor(() => expect(report.textContent).toContain('1 unlocked'));
+    expect(report.textContent).toContain('Acme renewal: not unlocked. Zoho CRM had an internal error.');
+    expect(report.textContent).toContain('1 failed');
+  });
+
+  it('opens a record in CRM from its name', async () => {
+    const { user, opened } = await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
+    await user.click(await screen.findByRole('link', { name: 'Hooli enterprise pricing' }));
+    expect(opened).toEqual([{ module: 'Deals', recordId: SEED.deals.hooliPricing }]);
+  });
+
+  it('offers no checkbox or action on a lock a rule holds', async () => {
+    await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
+    await screen.findByRole('table', { name: 'Locked records' });
+    const initech = screen.getAllByRole('row').find((row) => row.textContent?.includes('Initech'));
+    expect(initech && within(initech).queryByRole('checkbox')).toBeNull();
+    expect(initech && within(initech).queryByRole('button')).toBeNull();
+  });
+});
+
+describe('the Locked records tab in the large org', () => {
+  it('reads one search and one lock per visible record, never all 300', async () => {
+    emulator = createEmulator({ seed: 'large' });
+    const { calls } = await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
+    await screen.findByRole('table', { name: 'Locked records' });
+    await waitFor(() => expect(tableRows()).toHaveLength(PAGE_SIZE));
+    const listCalls = calls.filter((call) => call.connection === 'user');
+    expect(listCalls.filter((call) => call.url.includes('/search'))).toHaveLength(1);
+    expect(listCalls.filter((call) => call.url.includes('Locking_Information__s'))).toHaveLength(PAGE_SIZE);
+    expect(listCalls.length).toBeLessThanOrEqual(2 + PAGE_SIZE);
+    expect(button('Next page')).toBeTruthy();
+  });
+});

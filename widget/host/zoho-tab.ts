@@ -1,0 +1,28 @@
+import { HostError, type TabHost } from './host';
+import { createExtendedZohoHost, type ZohoHostOptions, type ZohoSdkAccess } from './zoho';
+
+/** What a web tab adds to the Host: waiting for its PageLoad, which names no record, and opening a record. */
+function tabCalls(access: ZohoSdkAccess | null): Pick<TabHost, 'tabContext' | 'openRecord'> {
+  if (!access) {
+    const unavailable = () => Promise.reject(new HostError('unavailable', 'Zoho CRM SDK not found'));
+    return { tabContext: unavailable, openRecord: unavailable };
+  }
+  return {
+    tabContext: () => access.firstPageLoad().then(() => undefined),
+    openRecord: ({ module, recordId }) => {
+      // Only ids from Zoho's own answers get here; anything else is a bug, not a record to open.
+      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(module) || !/^\d+$/.test(recordId)) {
+        return Promise.reject(new Error(`Not a record to open: ${module}/${recordId}`));
+      }
+      return access.call('Record.open', (s) => s.CRM.UI.Record.open({ Entity: module, RecordID: recordId }), (answer) => {
+        // Zoho answers true or false; false means the CRM did not open it.
+        if (answer === false) throw new HostError('connection', 'Record.open did not open the record', answer);
+      });
+    },
+  };
+}
+
+/** The Web Tab's Host over Zoho's embedded-app SDK: createZohoHost's, plus tabContext and openRecord. */
+export function createZohoTabHost(options: ZohoHostOptions): TabHost {
+  return createExtendedZohoHost(options, tabCalls);
+}
