@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED } from '../../server/emulator/index';
 import { useBrowserSuite, type BrowserSuite } from '../support/browser-suite';
 import { harnessCalls } from '../support/harness-calls';
-import { recordPageOf, recordPageUrl } from '../support/record-page';
+import { recordPageOf, recordPageUrl, settledView } from '../support/record-page';
 import { serveThirdOriginPage } from '../support/third-origin-page';
 
 /** Set ZOHO_SDK_FILE to a saved copy of Zoho's ZohoEmbededAppSDK.min.js to run the journey against it too. */
@@ -72,6 +72,7 @@ function journey(suite: BrowserSuite, options: { sdkTrustsEverySender: boolean }
       const page = await context.newPage();
       await page.goto(recordPageUrl(suite.server().url, { user: 'manager@example.com', record: SEED.deals.hooliPricing }));
       const view = await recordPageOf(page);
+      await settledView(view);
       const shownFirst = await view.widget.locator('body').innerText();
       const callsFirst = await harnessCalls(page);
 

@@ -1,3 +1,4 @@
+import { harnessCalls } from './harness-calls';
 import type { BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 
 export const WIDGET_FRAME = '#record-lock-frame';
@@ -64,3 +65,19 @@ export async function recordPageOf(page: Page, options: { statusName?: string } 
 
 /** How long `expect.poll` waits for the widget: the machine is shared, so well above the 1 s default. */
 export const WAIT = { timeout: 10_000 } as const;
+
+/**
+ * Waits until the panel has finished what it does by itself after showing the status: the unlock
+ * requests and history have loaded (their "Show history" button is there) and the call log has
+ * stopped growing.
+ */
+export async function settledView(view: RecordPage): Promise<void> {
+  await view.widget.getByRole('button', { name: 'Show history' }).waitFor();
+  let seen = -1;
+  for (;;) {
+    const count = (await harnessCalls(view.page)).length;
+    if (count === seen) return;
+    seen = count;
+    await view.page.waitForTimeout(300);
+  }
+}
