@@ -15,14 +15,15 @@ if (root) {
   Object.assign(window, { [SHARED_MODULES_GLOBAL]: SHARED_MODULES });
   const host = createZohoHost({ window });
   const now = () => new Date();
+  const store = createLocalStore(window);
   const model = createLockModel({
     host,
     createCrm,
     loadMessages: createMessageFetcher({ fetch: window.fetch.bind(window), baseUrl: document.baseURI }),
     now,
-    store: createLocalStore(window),
+    store,
   });
-  render(<LockPanel model={model} activity={linkActivity({ host, model, now })} />, root);
+  render(<LockPanel model={model} activity={linkActivity({ host, model, now, store })} />, root);
   observeHeight(root, (height) => host.resize(height), window);
   void model.start();
 }

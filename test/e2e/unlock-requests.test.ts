@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { SEED, type Emulator } from '../../server/emulator/index';
+import { call } from '../emulator/call';
 import { useBrowserSuite } from '../support/browser-suite';
-import { openRecordPage, WAIT, type RecordPage } from '../support/record-page';
+import { harnessCalls } from '../support/harness-calls';
+import { openRecordPage, recordPageOf, WAIT, type RecordPage } from '../support/record-page';
 
 const suite = useBrowserSuite();
 const ACME = SEED.deals.acmeRenewal;
@@ -76,6 +78,28 @@ describe('asking to unlock in the browser', () => {
     const managerAgain = await openRecordPage(context, server.url, { user: 'manager@example.com', record: SEED.deals.hooliPricing });
     await managerAgain.widget.getByText('Rita Rep kept this record locked.').waitFor(WAIT);
     await managerAgain.widget.getByText('Reply: Legal needs until Friday').waitFor(WAIT);
+  });
+
+  it('the intern’s next view completes their request once the rep has unlocked the record elsewhere, then reads requests no more', async () => {
+    const server = suite.server();
+    const hooli = { user: 'intern@example.com', record: SEED.deals.hooliPricing, locale: 'en_US' };
+    const intern = await openRecordPage(suite.context(), server.url, hooli);
+    await intern.widget.getByText(/Your request is open\./).waitFor(WAIT);
+    await expect.poll(() => historyLines(intern).then((lines) => lines.length), WAIT).toBe(4);
+    // The rep unlocks in Zoho CRM itself: the panel sees none of it.
+    const unlocked = await call(server.emulator, 'DELETE', `/Deals/${SEED.deals.hooliPricing}/Locking_Information__s/${SEED.locks.hooliPricing}`);
+    expect(unlocked.status).toBe(200);
+
+    await intern.page.reload();
+    const again = await recordPageOf(intern.page);
+    expect(await again.status.innerText()).toContain('Unlocked');
+    await expect.poll(() => requestTasks(server.emulator, SEED.deals.hooliPricing).map((task) => task.Status), WAIT).toEqual(['Completed']);
+    expect((await harnessCalls(again.page)).filter((logged) => logged.path.includes('/coql'))).toHaveLength(1);
+
+    await again.page.reload();
+    const third = await recordPageOf(again.page);
+    await expect.poll(() => historyLines(third).then((lines) => lines.length), WAIT).toBe(4);
+    expect((await harnessCalls(third.page)).map((logged) => logged.path).filter((path) => path.includes('/coql'))).toEqual([]);
   });
 
   it('offers no request on an automatic lock', async () => {

@@ -3,12 +3,15 @@ import type { NoteCalls } from '../crm/notes';
 import { taskCalls } from '../crm/tasks';
 import type { TaskCalls } from '../crm/tasks';
 import type { Host } from '../host/host';
+import type { KeyValueStore } from '../host/storage';
 import type { HistoryEvent } from './history-line';
 import { createHistoryWriter } from './history-writer';
 import type { HistoryWriter } from './history-writer';
 import { createLockHistory } from './lock-history';
 import type { LockHistory } from './lock-history';
 import type { ConfirmedChange, LockModel } from './lock-model';
+import { createRequestMemory } from './request-memory';
+import type { RequestMemoryScope } from './request-memory';
 import { createUnlockRequests } from './unlock-requests';
 import type { UnlockRequests } from './unlock-requests';
 
@@ -27,22 +30,28 @@ export interface RecordActivityDependencies {
   /** A started lock model (phase "ready"): its record and user name the notes and tasks. */
   lockModel: LockModel;
   now: () => Date;
+  /** Where the viewer's open requests are remembered between views (host/storage.ts); none: nothing is. */
+  store?: KeyValueStore;
 }
 
 /**
  * The unlock requests and lock history of the open record, over Zoho's Tasks and Notes. Loaded on
  * demand with the part that shows them; subscribes to the lock model's confirmed changes.
- * @example const activity = createRecordActivity({ host, lockModel: model, now: () => new Date() });
+ * @example const activity = createRecordActivity({ host, lockModel: model, now: () => new Date(), store: createLocalStore(window) });
  */
-export function createRecordActivity({ host, lockModel, now }: RecordActivityDependencies): RecordActivity {
+export function createRecordActivity({ host, lockModel, now, store }: RecordActivityDependencies): RecordActivity {
   const record = lockModel.record.value;
   const user = lockModel.user.value;
   if (!record || !user) throw new Error('createRecordActivity needs a started lock model');
 
-  let calls: Promise<{ tasks: TaskCalls; notes: NoteCalls }> | null = null;
+  let calls: Promise<{ tasks: TaskCalls; notes: NoteCalls; scope: RequestMemoryScope }> | null = null;
   const connect = () => {
     calls ??= host.environment().then(
-      (environment) => ({ tasks: taskCalls({ host, apiDomain: environment.apiDomain }), notes: noteCalls({ host, apiDomain: environment.apiDomain }) }),
+      ({ apiDomain, orgId }) => ({
+        tasks: taskCalls({ host, apiDomain }),
+        notes: noteCalls({ host, apiDomain }),
+        scope: { orgId, apiDomain, userId: user.id },
+      }),
       (error: unknown) => {
         calls = null;
         throw error;
@@ -52,12 +61,13 @@ export function createRecordActivity({ host, lockModel, now }: RecordActivityDep
   };
   const notes = () => connect().then((c) => c.notes);
   const tasks = () => connect().then((c) => c.tasks);
+  const memory = store && (() => connect().then(({ scope }) => createRequestMemory({ store, now: () => now().getTime(), scope, record })));
 
   const writer = createHistoryWriter({ notes, record, author: { id: user.id, name: user.fullName }, now });
   const history = createLockHistory({ notes, record });
   writer.onWritten((note) => history.add(note));
   const recordHistory = (event: HistoryEvent) => void writer.write(event);
-  const requests = createUnlockRequests({ tasks, lockModel, now, recordHistory });
+  const requests = createUnlockRequests({ tasks, lockModel, now, recordHistory, memory });
 
   const confirmed = (change: ConfirmedChange) => {
     const by = user.fullName;

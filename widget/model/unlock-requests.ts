@@ -12,6 +12,7 @@ import type { HistoryEvent } from './history-line';
 import type { LockModel } from './lock-model';
 import { createMessageDraft } from './message-draft';
 import type { MessageDraft } from './message-draft';
+import type { RequestMemory } from './request-memory';
 
 /** Why the viewer is not offered "Ask to unlock"; null when they are. */
 export type AskBlock = 'ruleHeld' | 'notBound' | 'ownLock' | 'alreadyAsked';
@@ -56,6 +57,11 @@ export interface UnlockRequestsDependencies {
   now: () => Date;
   /** Writes one history note; never throws. */
   recordHistory: (event: HistoryEvent) => void;
+  /**
+   * Where the viewer's open requests on this record are remembered between views; none: an unlocked
+   * record's requests are completed only when the panel sees its lock go.
+   */
+  memory?: () => Promise<RequestMemory>;
 }
 
 /** Today's date, YYYY-MM-DD, in the given time zone. */
@@ -71,7 +77,7 @@ const forLock = (lock: Lock) => (request: UnlockRequest) => Date.parse(request.a
  * The record's unlock requests: read once per lock while it is locked, asked by a viewer whom a manual
  * lock binds, answered by the locker (Keep locked here; Unlock through the lock model).
  */
-export function createUnlockRequests({ tasks, lockModel, now, recordHistory }: UnlockRequestsDependencies): UnlockRequests {
+export function createUnlockRequests({ tasks, lockModel, now, recordHistory, memory }: UnlockRequestsDependencies): UnlockRequests {
   const all = signal<UnlockRequest[]>([]);
   const loading = signal(false);
   const form = signal<RequestForm | null>(null);
@@ -81,6 +87,7 @@ export function createUnlockRequests({ tasks, lockModel, now, recordHistory }: U
   const message = createMessageDraft();
   let readFor: string | null = null;
   let retryLast: (() => Promise<void>) | null = null;
+  let recalled = false;
 
   const viewerId = () => lockModel.user.value?.id ?? null;
   const current = computed(() => {
@@ -103,12 +110,11 @@ export function createUnlockRequests({ tasks, lockModel, now, recordHistory }: U
     return null;
   });
 
+  const isParty = (request: UnlockRequest) => request.ownerId === viewerId() || request.requester.id === viewerId();
+
   /** Completes requests left open from an earlier lock, when the viewer is their locker or requester. */
   async function closeStale(calls: TaskCalls, lock: Lock | null, requests: UnlockRequest[]) {
-    const me = viewerId();
-    const stale = requests.filter(
-      (request) => request.open && (!lock || !forLock(lock)(request)) && (request.ownerId === me || request.requester.id === me),
-    );
+    const stale = requests.filter((request) => request.open && (!lock || !forLock(lock)(request)) && isParty(request));
     for (const request of stale) {
       try {
         await calls.completeRequest(request.id, request.description);
@@ -116,6 +122,35 @@ export function createUnlockRequests({ tasks, lockModel, now, recordHistory }: U
       } catch {
         // Left open: the next viewer who may close it tries again.
       }
+    }
+    rememberOpen();
+  }
+
+  /** Writes down the open requests the viewer is party to, as now known, for the record's next view. */
+  function rememberOpen() {
+    const openIds = () => all.value.filter((request) => request.open && isParty(request)).map((request) => request.id);
+    // Taken when the memory is at hand, so that the last of several writes holds the latest state.
+    void memory?.().then((remembered) => remembered.remember(openIds()), () => undefined);
+  }
+
+  /**
+   * On a record found unlocked: when open requests of the viewer's were remembered for it, reads them
+   * once and completes those still open, since the lock they asked about is gone. Nothing remembered:
+   * no call. A failure is silent and leaves them remembered for the next view.
+   */
+  async function closeRemembered() {
+    const record = lockModel.record.value;
+    const remembered = await memory?.().catch(() => null);
+    if (!record || !remembered || remembered.recall().length === 0) return;
+    try {
+      const calls = await tasks();
+      const requests = await calls.readUnlockRequests(record);
+      // A lock that came meanwhile reads its own requests; this read is for an unlocked record only.
+      if (lockModel.lock.value) return;
+      all.value = requests;
+      await closeStale(calls, null, requests);
+    } catch {
+      // Still remembered: the next view tries again.
     }
   }
 
@@ -126,6 +161,7 @@ export function createUnlockRequests({ tasks, lockModel, now, recordHistory }: U
     try {
       const requests = await (await tasks()).readUnlockRequests(record);
       all.value = requests;
+      rememberOpen();
       return requests;
     } catch (error) {
       retryLast = async () => void (await read());
@@ -147,6 +183,9 @@ export function createUnlockRequests({ tasks, lockModel, now, recordHistory }: U
       readFor = null;
       const known = all.value;
       void tasks().then((calls) => closeStale(calls, null, known));
+    } else if (!lock && !recalled) {
+      recalled = true;
+      void closeRemembered();
     }
   });
 
@@ -164,6 +203,7 @@ export function createUnlockRequests({ tasks, lockModel, now, recordHistory }: U
           // The record is unlocked, which answers the request; the task closes when next seen.
         }
       }
+      rememberOpen();
     });
   });
 
@@ -187,6 +227,7 @@ export function createUnlockRequests({ tasks, lockModel, now, recordHistory }: U
       const calls = await tasks();
       // Another window may have asked meanwhile: look before asking twice.
       all.value = await calls.readUnlockRequests(record);
+      rememberOpen();
       if (mine.value?.open) {
         batch(() => {
           form.value = null;
@@ -218,6 +259,7 @@ export function createUnlockRequests({ tasks, lockModel, now, recordHistory }: U
         message.set('');
         notice.value = { key: 'requests.notice.sent', params: { name: lock.lockedBy?.name ?? '' } };
       });
+      rememberOpen();
       recordHistory({ kind: 'asked', by: user.fullName, locker: lock.lockedBy.name });
     } catch (error) {
       retryLast = ask;
@@ -266,6 +308,7 @@ export function createUnlockRequests({ tasks, lockModel, now, recordHistory }: U
       failure.value = describeFailure(error);
     } finally {
       sending.value = false;
+      rememberOpen();
     }
   }
 

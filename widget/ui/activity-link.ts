@@ -1,4 +1,5 @@
 import type { Host } from '../host/host';
+import type { KeyValueStore } from '../host/storage';
 import type { ConfirmedChange, LockModel } from '../model/lock-model';
 import { RecordActivityPart } from './panel-parts';
 
@@ -18,9 +19,10 @@ export interface ActivityLink {
 /**
  * Ties the lock model to the unlock requests and history, which load on demand: from this moment on,
  * no confirmed change can miss its history note, even one confirmed before the part's code arrived.
- * @example render(<LockPanel model={model} activity={linkActivity({ host, model, now })} />, root)
+ * `store` remembers the viewer's open unlock requests between views (host/storage.ts).
+ * @example render(<LockPanel model={model} activity={linkActivity({ host, model, now, store })} />, root)
  */
-export function linkActivity({ host, model, now }: { host: Host; model: LockModel; now: () => Date }): ActivityLink {
+export function linkActivity({ host, model, now, store }: { host: Host; model: LockModel; now: () => Date; store?: KeyValueStore }): ActivityLink {
   const early: ConfirmedChange[] = [];
   const stopCollecting = model.onConfirmedChange((change) => early.push(change));
   let loading: Promise<LoadedActivity> | null = null;
@@ -29,7 +31,7 @@ export function linkActivity({ host, model, now }: { host: Host; model: LockMode
       loading ??= RecordActivityPart.load().then(
         (part) => {
           stopCollecting();
-          const activity = part.createRecordActivity({ host, lockModel: model, now });
+          const activity = part.createRecordActivity({ host, lockModel: model, now, store });
           early.splice(0).forEach(activity.confirmed);
           return { part, activity };
         },

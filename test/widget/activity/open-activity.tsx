@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import type { Emulator } from '../../../server/emulator/index';
 import { createCrm } from '../../../widget/crm/crm';
+import type { KeyValueStore } from '../../../widget/host/storage';
 import { createLockModel } from '../../../widget/model/lock-model';
 import { linkActivity } from '../../../widget/ui/activity-link';
 import { LockPanel } from '../../../widget/ui/lock-panel';
@@ -14,6 +15,8 @@ export interface OpenOptions {
   /** Stands between the widget and the emulator, e.g. to change an answer. */
   handle?: (request: Request, emulator: Emulator) => Promise<Response>;
   now?: () => Date;
+  /** The widget origin's storage, shared by the views of one browser; none by default. */
+  store?: KeyValueStore;
 }
 
 /** The record panel with its unlock requests and history, over the memory host and the emulator, in English. */
@@ -27,9 +30,10 @@ export async function openWithActivity(emulator: Emulator, who: DemoUserKey, rec
     tokens: identity.tokens,
   });
   const now = options.now ?? (() => new Date());
-  const model = createLockModel({ host, createCrm, loadMessages: englishOnly, now });
+  const { store } = options;
+  const model = createLockModel({ host, createCrm, loadMessages: englishOnly, now, store });
   const user = userEvent.setup();
-  render(<LockPanel model={model} activity={linkActivity({ host, model, now })} />);
+  render(<LockPanel model={model} activity={linkActivity({ host, model, now, store })} />);
   await model.start();
   await screen.findByRole('status', { name: 'Lock status' });
   await screen.findByRole('button', { name: 'Show history' });
