@@ -1,6 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals-core';
 import type { ComponentType } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Translate } from '../i18n/messages';
 
 /** Every part loaded on demand reads the panel's model, whose translator also words a failed load. */
@@ -38,17 +38,9 @@ export function onDemand<P extends PartProps>(load: () => Promise<ComponentType<
   function Part(props: P) {
     const [, setArrived] = useState(false);
     const [failed, setFailed] = useState(false);
-    useEffect(() => {
-      if (loaded || failed) return;
-      let shown = true;
-      start().then(
-        () => shown && setArrived(true),
-        () => shown && setFailed(true),
-      );
-      return () => {
-        shown = false;
-      };
-    }, [failed]);
+    // Started while rendering, not in an effect: effects wait for a frame, which a page in the
+    // background (or under a test's fake clock) may not get for a long time.
+    if (!loaded && !failed) start().then(() => setArrived(true), () => setFailed(true));
     if (loaded) {
       const Loaded = loaded;
       return <Loaded {...props} />;
