@@ -284,19 +284,18 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
     const firstList = early ? loadList(early, 1) : null;
     if (early) module.value = early;
     const earlySettings = early ? useSettingsOf(early) : null;
-    let names: string[];
-    if (cachedModules) {
-      names = cachedModules.settings;
-      if (!cachedModules.fresh) refreshModules();
-    } else {
-      try {
-        names = (await session.sources.modules.read()).modules;
-      } catch (error) {
-        generation++;
-        english.value = await englishLoad;
-        return fail(error);
-      }
+    const picker = session.sources.pickerModules(
+      cachedModules,
+      early && earlySettings ? earlySettings.then((known) => (known?.configuration ? early : null)) : null,
+    );
+    void picker.later.then((later) => later && (moduleNames.value = later));
+    const first = await picker.first;
+    if (!first.modules) {
+      generation++;
+      english.value = await englishLoad;
+      return fail(first.failure);
     }
+    const names = first.modules;
     const [texts, englishTexts] = await Promise.all([translation, englishLoad]);
     batch(() => {
       messages.value = texts;
@@ -320,16 +319,19 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
    * Shows a module's settings: cached ones at once (a stale entry read again behind them), else
    * read from Zoho (three calls, beside the list). A failed read leaves the rows without actions.
    */
-  async function useSettingsOf(name: string): Promise<void> {
-    if (!session) return;
+  async function useSettingsOf(name: string): Promise<LockSettings | null> {
+    if (!session) return null;
     const source = session.sources.settingsOf(name);
     const cached = source.cached();
     if (cached) show(name, cached.settings);
-    if (cached?.fresh) return;
+    if (cached?.fresh) return cached.settings;
     try {
-      show(name, await source.read());
+      const read = await source.read();
+      show(name, read);
+      return read;
     } catch {
       // Zoho still refuses what the profile may not do; the list shows without actions.
+      return cached?.settings ?? null;
     }
   }
 
@@ -342,13 +344,6 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
     });
   }
 
-  /** Reads the module list again behind a stale one, or one Zoho contradicted. */
-  function refreshModules(): void {
-    session?.sources.modules.read().then(
-      (read) => (moduleNames.value = read.modules),
-      () => undefined,
-    );
-  }
 
   function fail(error: unknown): void {
     const unavailable = error instanceof HostError && error.kind === 'unavailable';
@@ -416,10 +411,7 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
     if (!session) return;
     try {
       const read = await session.sources.openRequests(records.map((record) => record.id));
-      if (mine !== generation) return;
-      const byRecord = new Map<string, string[]>(records.map((record) => [record.id, []]));
-      for (const request of read.requests) byRecord.get(request.recordId)?.push(request.askedAt);
-      requests.value = byRecord;
+      if (mine === generation) requests.value = read;
     } catch {
       // The count is a hint: the rows stand without it.
     }
@@ -430,7 +422,7 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
     if (!session) return;
     session.sources.settingsOf(name).drop();
     session.sources.modules.drop();
-    refreshModules();
+    void session.sources.pickerModules(null, null).later.then((later) => later && (moduleNames.value = later));
     void useSettingsOf(name);
   }
 

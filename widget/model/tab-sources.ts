@@ -1,18 +1,30 @@
 import type { Crm, CrmOptions } from '../crm/crm';
 import { readOpenRequests } from '../crm/tasks';
-import type { OpenRequest } from '../crm/tasks';
 import type { KeyValueStore } from '../host/storage';
 import { createModuleListSource, createSettingsSource } from './lock-settings';
 import type { ModuleListSource, SettingsSource } from './lock-settings';
 import { createModuleListCache, createSettingsCache } from './settings-cache';
+import type { CachedModules } from './settings-cache';
 
 export interface TabSources {
   /** Which modules have a locking configuration, cached per org and user. */
   modules: ModuleListSource;
   /** One module's settings, cached per org, user and module as on the record panel. */
   settingsOf(module: string): SettingsSource;
-  /** The open unlock requests on a page of records, in one call. */
-  openRequests(recordIds: readonly string[]): Promise<{ requests: OpenRequest[]; more: boolean }>;
+  /**
+   * The picker's modules: `first` as soon as they can be shown (cached; or only the remembered
+   * module once Zoho said it is configured; or the full scan), `later` the full list when it
+   * comes after the first (a stale cache read again, or the scan behind the remembered module).
+   */
+  pickerModules(cached: CachedModules | null, configuredEarly: Promise<string | null> | null): PickerModules;
+  /** When each record's open unlock requests were asked (every id a key), in one call for the page. */
+  openRequests(recordIds: readonly string[]): Promise<Map<string, string[]>>;
+}
+
+export interface PickerModules {
+  /** modules null: none could be read, for the reason in failure. */
+  first: Promise<{ modules: string[] | null; failure: unknown }>;
+  later: Promise<string[] | null>;
 }
 
 export interface TabSourcesOptions {
@@ -32,9 +44,26 @@ export interface TabSourcesOptions {
  * @example createTabSources({ crm, crmOptions, store, now: Date.now, scope, profileId, candidates: ['Deals'], maxInFlight: 3 })
  */
 export function createTabSources({ crm, crmOptions, store, now, scope, profileId, candidates, maxInFlight }: TabSourcesOptions): TabSources {
+  const modules = createModuleListSource({ crm, cache: createModuleListCache({ store, now, scope }), candidates, maxInFlight });
   return {
-    modules: createModuleListSource({ crm, cache: createModuleListCache({ store, now, scope }), candidates, maxInFlight }),
+    modules,
+    pickerModules(cached, configuredEarly) {
+      if (cached?.fresh) return { first: Promise.resolve({ modules: cached.settings, failure: null }), later: Promise.resolve(null) };
+      const scan = modules.read().then(
+        (read) => ({ modules: read.modules, failure: null }),
+        (failure: unknown) => ({ modules: null, failure }),
+      );
+      const later = scan.then((read) => read.modules);
+      if (cached) return { first: Promise.resolve({ modules: cached.settings, failure: null }), later };
+      const early = configuredEarly?.then((name) => (name ? { modules: [name], failure: null } : scan)) ?? scan;
+      return { first: Promise.race([scan, early]), later };
+    },
     settingsOf: (module) => createSettingsSource({ crm, cache: createSettingsCache({ store, now, scope: { ...scope, module } }), profileId, module }),
-    openRequests: (recordIds) => readOpenRequests(crmOptions, recordIds),
+    async openRequests(recordIds) {
+      const { requests } = await readOpenRequests(crmOptions, recordIds);
+      const byRecord = new Map<string, string[]>(recordIds.map((id) => [id, []]));
+      for (const request of requests) byRecord.get(request.recordId)?.push(request.askedAt);
+      return byRecord;
+    },
   };
 }

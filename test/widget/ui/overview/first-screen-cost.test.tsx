@@ -21,6 +21,8 @@ async function firstScreen(entries = new Map([['recordlock.overview.module', 'De
   await screen.findByRole('table', { name: 'Locked records' });
   await waitFor(() => expect(view.model.listPhase.value).toBe('loaded'));
   expect(tableRows()).toHaveLength(PAGE_SIZE);
+  // A cold view shows the remembered module before the other modules' configurations are read.
+  await waitFor(() => expect(view.model.modules.value).toEqual(['Leads', 'Accounts', 'Deals']));
   return { ...view, entries };
 }
 
@@ -57,5 +59,23 @@ describe('the cost of the Locked records tab’s first screen', () => {
     const { calls } = await firstScreen(entries);
     await waitFor(() => expect(calls.filter(isSettingsCall).length).toBeGreaterThan(0));
     expect(kindOf(calls[0] as HostRequest)).toBe('search');
+  });
+
+  it('shows a remembered module’s rows before the other modules’ configurations come back', async () => {
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const handle = async (request: Request) => {
+      const module = new URL(request.url).searchParams.get('module');
+      if (request.url.includes('record_locking_configurations') && module !== 'Deals') await held;
+      return emulator.handle(request);
+    };
+    const { model } = await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' }, handle });
+    await waitFor(() => expect(model.listPhase.value).toBe('loaded'));
+    expect(tableRows()).toHaveLength(PAGE_SIZE);
+    const picker = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Module' });
+    expect([...picker.options].map((option) => option.value)).toEqual(['Deals']);
+    release();
+    await waitFor(() => expect([...picker.options].map((option) => option.value)).toEqual(['Leads', 'Accounts', 'Deals']));
+    expect(picker.value).toBe('Deals');
   });
 });
