@@ -19,7 +19,7 @@ import { describeFailure, failureOf } from './failure';
 import type { Failure } from './failure';
 import { inParallel } from './in-parallel';
 import type { LockSettings } from './settings-cache';
-import type { TabSources } from './tab-sources';
+import type { OpenRequestCount, TabSources } from './tab-sources';
 import { parseStoredFilters, passesFilters } from './overview-filters';
 import type { OverviewFilters } from './overview-filters';
 import { permissionsFor } from './permissions';
@@ -198,8 +198,8 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
   const dropped = signal(0);
   const unread = signal<LockedRecord[]>([]);
   const loaded = signal<{ record: LockedRecord; lock: Lock }[]>([]);
-  /** When each visible record's open requests were asked; null until read, or when the read failed. */
-  const requests = signal<Map<string, string[]> | null>(null);
+  /** Counts a visible record's open requests on its lock; null until read, or when the read failed. */
+  const requests = signal<OpenRequestCount | null>(null);
   const filters = signal<OverviewFilters>(parseStoredFilters(store.get(STORED_FILTERS)));
   const selected = signal<ReadonlySet<string>>(new Set());
   const open = signal<{ recordId: string; action: RowAction } | null>(null);
@@ -217,7 +217,6 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
   const time = computed(() =>
     createTimeFormat({ locale: intlLocaleOf(user.value?.locale ?? 'en'), timeZone: user.value?.timeZone ?? 'UTC', now }),
   );
-  const modules = computed(() => moduleNames.value);
   const configuration = computed(() => (settings.value && settings.value.module === module.value ? settings.value.configuration : null));
 
   const allRows = computed<LockedRow[]>(() => {
@@ -232,9 +231,7 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
         hold: 'none',
       });
       const ruleName = lock.ruleId ? (configuration.value?.rules.find((rule) => rule.id === lock.ruleId)?.name ?? null) : null;
-      // A request asked before this lock was set belongs to an earlier lock, as on the record panel.
-      const asked = requests.value?.get(record.id);
-      const openRequests = requests.value ? (asked ?? []).filter((at) => Date.parse(at) >= Date.parse(lock.lockedAt)).length : null;
+      const openRequests = requests.value?.(record.id, lock.lockedAt) ?? null;
       return { record, lock, ruleName, permissions, selectable: permissions.unlock.allowed, openRequests };
     });
   });
@@ -401,7 +398,7 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
         unconfigured ||= hasCode(error, 'NOT_ALLOWED');
       }
     });
-    if (unconfigured) forgetSettings(name);
+    if (unconfigured) forgetSettings(name, true);
     await requestsRead;
     if (mine === generation) listPhase.value = 'loaded';
   }
@@ -417,12 +414,12 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
     }
   }
 
-  /** Zoho answered as if the module had no configuration: the cached settings and list are wrong. */
-  function forgetSettings(name: string): void {
-    if (!session) return;
-    session.sources.settingsOf(name).drop();
-    session.sources.modules.drop();
-    void session.sources.pickerModules(null, null).later.then((later) => later && (moduleNames.value = later));
+  /**
+   * Zoho contradicted the cached settings (a refusal of what they allowed), or the module list too
+   * (a lock read answered as if the module had no configuration): both are forgotten and read again.
+   */
+  function forgetSettings(name: string, modulesToo: boolean): void {
+    void session?.sources.forget(name, modulesToo).then((later) => later && (moduleNames.value = later));
     void useSettingsOf(name);
   }
 
@@ -467,6 +464,7 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
     notice,
     rowFailure,
     lockPermission,
+    settingsContradicted: () => module.value && forgetSettings(module.value, false),
     bulk,
     selected,
     allRows,
@@ -502,7 +500,7 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
     t,
     time,
     user,
-    modules,
+    modules: moduleNames,
     module,
     listPhase,
     listFailure,

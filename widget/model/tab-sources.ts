@@ -17,9 +17,14 @@ export interface TabSources {
    * comes after the first (a stale cache read again, or the scan behind the remembered module).
    */
   pickerModules(cached: CachedModules | null, configuredEarly: Promise<string | null> | null): PickerModules;
-  /** When each record's open unlock requests were asked (every id a key), in one call for the page. */
-  openRequests(recordIds: readonly string[]): Promise<Map<string, string[]>>;
+  /** Drops the module's cached settings, and with `modulesToo` the module list, which it reads again (null: not read). */
+  forget(module: string, modulesToo: boolean): Promise<string[] | null>;
+  /** The page's open unlock requests, read in one call, as a count per record and lock. */
+  openRequests(recordIds: readonly string[]): Promise<OpenRequestCount>;
 }
+
+/** Open requests on a record asked since its lock was set (an older one belonged to an earlier lock, as on the record panel). */
+export type OpenRequestCount = (recordId: string, lockedAt: string) => number;
 
 export interface PickerModules {
   /** modules null: none could be read, for the reason in failure. */
@@ -59,11 +64,19 @@ export function createTabSources({ crm, crmOptions, store, now, scope, profileId
       return { first: Promise.race([scan, early]), later };
     },
     settingsOf: (module) => createSettingsSource({ crm, cache: createSettingsCache({ store, now, scope: { ...scope, module } }), profileId, module }),
+    forget(module, modulesToo) {
+      createSettingsCache({ store, now, scope: { ...scope, module } }).drop();
+      if (!modulesToo) return Promise.resolve(null);
+      modules.drop();
+      return modules.read().then(
+        (read) => read.modules,
+        () => null,
+      );
+    },
     async openRequests(recordIds) {
       const { requests } = await readOpenRequests(crmOptions, recordIds);
-      const byRecord = new Map<string, string[]>(recordIds.map((id) => [id, []]));
-      for (const request of requests) byRecord.get(request.recordId)?.push(request.askedAt);
-      return byRecord;
+      return (recordId, lockedAt) =>
+        requests.filter((request) => request.recordId === recordId && Date.parse(request.askedAt) >= Date.parse(lockedAt)).length;
     },
   };
 }

@@ -78,4 +78,22 @@ describe('the cost of the Locked records tab’s first screen', () => {
     await waitFor(() => expect([...picker.options].map((option) => option.value)).toEqual(['Leads', 'Accounts', 'Deals']));
     expect(picker.value).toBe('Deals');
   });
+
+  it('forgets the cached settings when Zoho refuses an unlock they allowed, and reads them again', async () => {
+    const { entries } = await firstScreen();
+    const settingsKey = [...entries.keys()].find((key) => key.startsWith('recordlock.settings:') && key.endsWith(':Deals')) ?? '';
+    const cachedAt = JSON.parse(entries.get(settingsKey) ?? '{}') as { savedAt: number };
+    const refusing = async (request: Request) =>
+      request.method === 'DELETE'
+        ? Response.json({ code: 'NO_PERMISSION', details: {}, message: 'permission denied', status: 'error' }, { status: 403 })
+        : emulator.handle(request);
+    const { calls, user } = await openOverview(emulator, 'manager', { store: createMemoryStore(entries), handle: refusing });
+    await screen.findByRole('table', { name: 'Locked records' });
+    expect(calls.filter(isSettingsCall)).toEqual([]);
+    const unlock = (await screen.findAllByRole('button', { name: 'Unlock record' }))[0] as HTMLElement;
+    await user.click(unlock);
+    await user.click(screen.getByRole('button', { name: 'Yes, unlock' }));
+    await waitFor(() => expect(calls.filter(isSettingsCall).length).toBeGreaterThan(0));
+    await waitFor(() => expect((JSON.parse(entries.get(settingsKey) ?? '{}') as { savedAt: number }).savedAt).not.toBe(cachedAt.savedAt));
+  });
 });
