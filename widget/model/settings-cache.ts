@@ -64,7 +64,8 @@ export interface SettingsCache {
  * @example createSettingsCache({ store, now: Date.now, scope: { orgId, apiDomain, userId, module } }).read()
  */
 export function createSettingsCache({ store, now, scope }: { store: KeyValueStore; now: () => number; scope: SettingsScope }): SettingsCache {
-  return cachedEntry(store, now, `recordlock.settings:${scopeKey(scope)}:${scope.module}`, settingsSchema);
+  // The data centre stands in for the org where the SDK names none.
+  return cachedEntry(store, now, `recordlock.settings:${scope.orgId ?? scope.apiDomain}:${scope.userId}:${scope.module}`, settingsSchema);
 }
 
 /** The modules with a locking configuration, as the Web Tab's module picker lists them. */
@@ -82,18 +83,23 @@ export interface ModuleListCache {
  * @example createModuleListCache({ store, now: Date.now, scope: { orgId, apiDomain, userId } }).read()
  */
 export function createModuleListCache({ store, now, scope }: { store: KeyValueStore; now: () => number; scope: Omit<SettingsScope, 'module'> }): ModuleListCache {
-  return cachedEntry(store, now, `recordlock.modules:${scopeKey(scope)}`, z.array(z.string()));
+  return cachedEntry(store, now, `recordlock.modules:${scope.orgId ?? scope.apiDomain}:${scope.userId}`, z.array(z.string()));
 }
-
-// The data centre stands in for the org where the SDK names none.
-const scopeKey = (scope: Omit<SettingsScope, 'module'>) => `${scope.orgId ?? scope.apiDomain}:${scope.userId}`;
 
 /** One versioned, timed entry under `key`; what does not parse, or is too old, reads as none. */
 function cachedEntry<T>(store: KeyValueStore, now: () => number, key: string, schema: z.core.$ZodType<T>) {
   const entrySchema = z.object({ version: z.number(), key: z.string(), savedAt: z.number(), settings: schema });
   return {
     read(): { settings: T; fresh: boolean } | null {
-      const entry = parseEntry(store.get(key), entrySchema);
+      let entry;
+      try {
+        // No entry reads as JSON null, which the schema refuses like any other shape.
+        const parsed = entrySchema.safeParse(JSON.parse(store.get(key) ?? 'null'));
+        entry = parsed.success ? parsed.data : null;
+      } catch {
+        // not JSON: ignored, and replaced by the next write
+        return null;
+      }
       if (!entry || entry.version !== VERSION || entry.key !== key) return null;
       const age = now() - entry.savedAt;
       // A clock set back makes the age negative: treat the entry as old, never as fresh for ever.
@@ -105,15 +111,4 @@ function cachedEntry<T>(store: KeyValueStore, now: () => number, key: string, sc
     },
     drop: () => store.remove(key),
   };
-}
-
-function parseEntry<T>(text: string | null, schema: z.core.$ZodType<T>): T | null {
-  if (text === null) return null;
-  try {
-    const parsed = z.safeParse(schema, JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    // not JSON: ignored, and replaced by the next write
-    return null;
-  }
 }
