@@ -29,4 +29,5 @@ export const PART_ENTRIES: Record<string, string> = {
   paging: 'widget/ui/overview/paging.tsx',
   'list-notes': 'widget/ui/overview/list-notes.tsx',
   'row-changes': 'widget/model/row-changes.ts',
+  'tab-sources': 'widget/model/tab-sources.ts',
 };

@@ -1,7 +1,7 @@
 import { cleanup } from '@testing-library/preact';
 import { afterEach, beforeAll } from 'vitest';
 import { preloadLockChanges } from '../../widget/model/lock-model';
-import { preloadRowChanges } from '../../widget/model/locked-records-model';
+import { preloadRowChanges, preloadTabSources } from '../../widget/model/locked-records-model';
 import * as overviewParts from '../../widget/ui/overview/overview-parts';
 import * as panelParts from '../../widget/ui/panel-parts';
 
@@ -11,6 +11,7 @@ beforeAll(async () => {
   await Promise.all([
     preloadLockChanges(),
     preloadRowChanges(),
+    preloadTabSources(),
     ...[...Object.values(panelParts), ...Object.values(overviewParts)].map((part) => ('load' in part ? part.load() : undefined)),
   ]);
 });

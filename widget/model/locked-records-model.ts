@@ -18,6 +18,8 @@ import type { Messages, Translate } from '../i18n/messages';
 import { describeFailure, failureOf } from './failure';
 import type { Failure } from './failure';
 import { inParallel } from './in-parallel';
+import type { LockSettings } from './settings-cache';
+import type { OpenRequestCount, TabSources } from './tab-sources';
 import { parseStoredFilters, passesFilters } from './overview-filters';
 import type { OverviewFilters } from './overview-filters';
 import { permissionsFor } from './permissions';
@@ -56,6 +58,8 @@ export interface LockedRow {
   permissions: Permissions;
   /** A manual lock the viewer may unlock: it gets a checkbox. */
   selectable: boolean;
+  /** Open unlock requests on this lock; null while they are read or when they could not be. */
+  openRequests: number | null;
 }
 
 export type BulkOutcome = 'unlocked' | 'alreadyUnlocked' | 'changed' | 'failed';
@@ -92,6 +96,18 @@ export function preloadRowChanges(): Promise<RowChangesModule> {
     },
   );
   return loadingRowChanges;
+}
+
+type TabSourcesModule = typeof import('./tab-sources');
+let loadingTabSources: Promise<TabSourcesModule> | null = null;
+
+/** Fetches the code behind the cached settings, the module list and the request counts, as the tab starts. */
+export function preloadTabSources(): Promise<TabSourcesModule> {
+  loadingTabSources ??= import('./tab-sources').catch((failure: unknown) => {
+    loadingTabSources = null;
+    throw failure;
+  });
+  return loadingTabSources;
 }
 
 export interface LockedRecordsDependencies {
@@ -155,6 +171,7 @@ interface Session {
   crm: Crm;
   search: LockedRecordSearch;
   user: CurrentUser;
+  sources: TabSources;
 }
 
 /**
@@ -169,7 +186,9 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
   const messages = signal<Messages>({});
   const english = signal<Messages>({});
   const user = signal<CurrentUser | null>(null);
-  const configurations = signal<Map<string, LockingConfiguration>>(new Map());
+  const moduleNames = signal<string[]>([]);
+  /** The chosen module's settings, from the cache or Zoho; null until known. */
+  const settings = signal<{ module: string; configuration: LockingConfiguration | null } | null>(null);
   const module = signal<string | null>(null);
   const lockPermission = signal<LockPermission>('unknown');
   const listPhase = signal<ListPhase>('idle');
@@ -179,6 +198,8 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
   const dropped = signal(0);
   const unread = signal<LockedRecord[]>([]);
   const loaded = signal<{ record: LockedRecord; lock: Lock }[]>([]);
+  /** Counts a visible record's open requests on its lock; null until read, or when the read failed. */
+  const requests = signal<OpenRequestCount | null>(null);
   const filters = signal<OverviewFilters>(parseStoredFilters(store.get(STORED_FILTERS)));
   const selected = signal<ReadonlySet<string>>(new Set());
   const open = signal<{ recordId: string; action: RowAction } | null>(null);
@@ -189,7 +210,6 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
   const maxLength = signal(FALLBACK_REASON_MAX_LENGTH);
   const draft = createReasonDraft(maxLength);
   let session: Session | null = null;
-  let maxLengthRead = false;
   /** Bumped per list load: answers of an older load (another module or page) are dropped. */
   let generation = 0;
 
@@ -197,8 +217,7 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
   const time = computed(() =>
     createTimeFormat({ locale: intlLocaleOf(user.value?.locale ?? 'en'), timeZone: user.value?.timeZone ?? 'UTC', now }),
   );
-  const modules = computed(() => LOCKABLE_MODULES.filter((name) => configurations.value.has(name)));
-  const configuration = computed(() => (module.value ? (configurations.value.get(module.value) ?? null) : null));
+  const configuration = computed(() => (settings.value && settings.value.module === module.value ? settings.value.configuration : null));
 
   const allRows = computed<LockedRow[]>(() => {
     const viewer = user.value;
@@ -212,7 +231,8 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
         hold: 'none',
       });
       const ruleName = lock.ruleId ? (configuration.value?.rules.find((rule) => rule.id === lock.ruleId)?.name ?? null) : null;
-      return { record, lock, ruleName, permissions, selectable: permissions.unlock.allowed };
+      const openRequests = requests.value?.(record.id, lock.lockedAt) ?? null;
+      return { record, lock, ruleName, permissions, selectable: permissions.unlock.allowed, openRequests };
     });
   });
   const rows = computed(() => {
@@ -230,48 +250,97 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
 
   async function start(): Promise<void> {
     const englishLoad = dependencies.loadMessages('en').catch(() => ({}));
-    const [tab, viewer, environment] = await Promise.allSettled([host.tabContext(), host.currentUser(), host.environment()]);
-    const failed = [tab, viewer, environment].find((outcome) => outcome.status === 'rejected');
-    if (failed || viewer.status !== 'fulfilled' || environment.status !== 'fulfilled') {
+    const [tab, viewer, environment, part] = await Promise.allSettled([host.tabContext(), host.currentUser(), host.environment(), preloadTabSources()]);
+    const failed = [tab, viewer, environment, part].find((outcome) => outcome.status === 'rejected');
+    if (failed || viewer.status !== 'fulfilled' || environment.status !== 'fulfilled' || part.status !== 'fulfilled') {
       const reason: unknown = failed?.status === 'rejected' ? failed.reason : undefined;
       english.value = await englishLoad;
       return fail(reason);
     }
-    const crm = dependencies.createCrm({ host, apiDomain: environment.value.apiDomain });
-    const search = dependencies.createSearch({ host, apiDomain: environment.value.apiDomain });
-    session = { crm, search, user: viewer.value };
-    const translation = loadMessagesOrEnglish(dependencies.loadMessages, languageOf(viewer.value.locale));
-    // The remembered module's list is searched at once, beside the configuration reads, to keep the first screen to two round trips.
-    const remembered = store.get(STORED_MODULE);
-    const early = remembered && (LOCKABLE_MODULES as readonly string[]).includes(remembered) ? remembered : null;
-    const firstList = early ? loadList(early, 1) : null;
-    const found = new Map<string, LockingConfiguration>();
-    let configurationFailure: unknown = null;
-    await inParallel(LOCKABLE_MODULES, MAX_IN_FLIGHT, async (name) => {
-      try {
-        const configured = await crm.getLockingConfiguration(name);
-        if (configured) found.set(name, configured);
-      } catch (error) {
-        configurationFailure ??= error;
-      }
+    const { orgId, apiDomain } = environment.value;
+    const options = { host, apiDomain };
+    const crm = dependencies.createCrm(options);
+    const sources = part.value.createTabSources({
+      crm,
+      crmOptions: options,
+      store,
+      now: () => now().getTime(),
+      scope: { orgId, apiDomain, userId: viewer.value.id },
+      profileId: viewer.value.profile.id,
+      candidates: LOCKABLE_MODULES,
+      maxInFlight: MAX_IN_FLIGHT,
     });
+    session = { crm, search: dependencies.createSearch(options), user: viewer.value, sources };
+    const translation = loadMessagesOrEnglish(dependencies.loadMessages, languageOf(viewer.value.locale));
+    // A warm tab knows which modules have a configuration and spends no call on it; a cold one reads all candidates.
+    const cachedModules = session.sources.modules.cached();
+    const remembered = store.get(STORED_MODULE);
+    const known = cachedModules ? cachedModules.settings : LOCKABLE_MODULES;
+    const early = remembered && (known as readonly string[]).includes(remembered) ? remembered : null;
+    // The remembered module's list is searched at once, beside any settings reads, to keep the first screen to two round trips.
+    const firstList = early ? loadList(early, 1) : null;
+    if (early) module.value = early;
+    const earlySettings = early ? useSettingsOf(early) : null;
+    const picker = session.sources.pickerModules(
+      cachedModules,
+      early && earlySettings ? earlySettings.then((known) => (known?.configuration ? early : null)) : null,
+    );
+    void picker.later.then((later) => later && (moduleNames.value = later));
+    const first = await picker.first;
+    if (!first.modules) {
+      generation++;
+      english.value = await englishLoad;
+      return fail(first.failure);
+    }
+    const names = first.modules;
     const [texts, englishTexts] = await Promise.all([translation, englishLoad]);
     batch(() => {
       messages.value = texts;
       english.value = englishTexts;
       user.value = viewer.value;
-      configurations.value = found;
+      moduleNames.value = names;
     });
-    if (found.size === 0 && configurationFailure !== null) return fail(configurationFailure);
     phase.value = 'ready';
     // A remembered module that lost its configuration (or never had one) is ignored.
-    const chosen = early && found.has(early) ? early : (modules.value[0] ?? null);
+    const chosen = early && names.includes(early) ? early : (names[0] ?? null);
+    if (chosen !== early) {
+      generation++;
+      module.value = chosen;
+    }
     if (chosen === null) return;
-    if (chosen !== early) generation++;
-    module.value = chosen;
-    void readLockPermission(chosen);
-    await (chosen === early && firstList ? firstList : loadList(chosen, 1));
+    if (chosen !== early) void useSettingsOf(chosen);
+    await (chosen === early && firstList ? Promise.all([firstList, earlySettings]) : loadList(chosen, 1));
   }
+
+  /**
+   * Shows a module's settings: cached ones at once (a stale entry read again behind them), else
+   * read from Zoho (three calls, beside the list). A failed read leaves the rows without actions.
+   */
+  async function useSettingsOf(name: string): Promise<LockSettings | null> {
+    if (!session) return null;
+    const source = session.sources.settingsOf(name);
+    const cached = source.cached();
+    if (cached) show(name, cached.settings);
+    if (cached?.fresh) return cached.settings;
+    try {
+      const read = await source.read();
+      show(name, read);
+      return read;
+    } catch {
+      // Zoho still refuses what the profile may not do; the list shows without actions.
+      return cached?.settings ?? null;
+    }
+  }
+
+  function show(name: string, known: LockSettings): void {
+    if (module.value !== name) return;
+    batch(() => {
+      settings.value = { module: name, configuration: known.configuration };
+      lockPermission.value = known.lockPermission;
+      maxLength.value = known.maxLength;
+    });
+  }
+
 
   function fail(error: unknown): void {
     const unavailable = error instanceof HostError && error.kind === 'unavailable';
@@ -279,17 +348,6 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
       startFailure.value = unavailable ? failureOf('overview.unavailable') : { ...describeFailure(error), retryable: true };
       phase.value = unavailable ? 'unavailable' : 'failed';
     });
-  }
-
-  async function readLockPermission(name: string): Promise<void> {
-    if (!session) return;
-    lockPermission.value = 'unknown';
-    try {
-      const permission = await session.crm.getLockPermission(session.user.profile.id, name);
-      if (module.value === name) lockPermission.value = permission;
-    } catch {
-      // Unknown counts as allowed: Zoho still refuses what the profile may not do.
-    }
   }
 
   /** One page: the search, then each found record's lock, a few at a time. */
@@ -304,6 +362,7 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
       loaded.value = [];
       dropped.value = 0;
       unread.value = [];
+      requests.value = null;
       selected.value = new Set();
       open.value = null;
       rowFailure.value = null;
@@ -323,6 +382,8 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
     }
     if (mine !== generation) return;
     hasNextPage.value = found.more;
+    const requestsRead = readRequests(found.records, mine);
+    let unconfigured = false;
     await inParallel(found.records, MAX_IN_FLIGHT, async (record) => {
       try {
         const lock = await crm.getLock({ module: name, recordId: record.id });
@@ -334,19 +395,41 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
         // A record deleted since the search: Zoho no longer knows the id.
         if (hasCode(error, 'INVALID_DATA')) dropped.value++;
         else unread.value = [...unread.value, record];
+        unconfigured ||= hasCode(error, 'NOT_ALLOWED');
       }
     });
+    if (unconfigured) forgetSettings(name, true);
+    await requestsRead;
     if (mine === generation) listPhase.value = 'loaded';
   }
 
+  /** The page's open unlock requests, in one call beside the lock reads; a failure leaves the column blank. */
+  async function readRequests(records: LockedRecord[], mine: number): Promise<void> {
+    if (!session) return;
+    try {
+      const read = await session.sources.openRequests(records.map((record) => record.id));
+      if (mine === generation) requests.value = read;
+    } catch {
+      // The count is a hint: the rows stand without it.
+    }
+  }
+
+  /**
+   * Zoho contradicted the cached settings (a refusal of what they allowed), or the module list too
+   * (a lock read answered as if the module had no configuration): both are forgotten and read again.
+   */
+  function forgetSettings(name: string, modulesToo: boolean): void {
+    void session?.sources.forget(name, modulesToo).then((later) => later && (moduleNames.value = later));
+    void useSettingsOf(name);
+  }
+
   async function chooseModule(name: string): Promise<void> {
-    if (!configurations.value.has(name) || name === module.value) return;
+    if (!moduleNames.value.includes(name) || name === module.value) return;
     module.value = name;
     store.set(STORED_MODULE, name);
     bulk.value = null;
     notice.value = null;
-    void readLockPermission(name);
-    await loadList(name, 1);
+    await Promise.all([loadList(name, 1), useSettingsOf(name)]);
   }
 
   const rowOf = (recordId: string) => allRows.value.find((row) => row.record.id === recordId) ?? null;
@@ -371,10 +454,6 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
       notice.value = null;
       if (action === 'editReason') draft.set(row.lock.reason ?? '');
     });
-    if (action === 'editReason' && !maxLengthRead && session) {
-      maxLengthRead = true;
-      session.crm.getReasonMaxLength().then((length) => (maxLength.value = length), () => (maxLengthRead = false));
-    }
   }
 
   const core: RowChangeCore = {
@@ -385,6 +464,7 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
     notice,
     rowFailure,
     lockPermission,
+    settingsContradicted: () => module.value && forgetSettings(module.value, false),
     bulk,
     selected,
     allRows,
@@ -420,7 +500,7 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
     t,
     time,
     user,
-    modules,
+    modules: moduleNames,
     module,
     listPhase,
     listFailure,

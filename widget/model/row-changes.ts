@@ -19,6 +19,8 @@ export interface RowChangeCore {
   notice: Signal<RowNotice | null>;
   rowFailure: Signal<{ recordId: string; failure: Failure } | null>;
   lockPermission: Signal<LockPermission>;
+  /** Zoho refused what the module's cached settings allowed: forget them and read them again. */
+  settingsContradicted(): void;
   bulk: Signal<BulkRun | null>;
   selected: ReadonlySignal<ReadonlySet<string>>;
   allRows: ReadonlySignal<LockedRow[]>;
@@ -69,7 +71,10 @@ export function createRowChanges(core: RowChangeCore): RowChanges {
       const tookEffect = action === 'unlock' ? (current: Lock | null) => current === null : (current: Lock | null) => current?.reason === reason;
       const settlement = await settleChangeFailure(context, row.lock.id, error, tookEffect, action === 'unlock' ? 'notice.unlocked' : 'notice.reasonSaved');
       batch(() => {
-        if (settlement.lockPermission) lockPermission.value = settlement.lockPermission;
+        if (settlement.lockPermission) {
+          lockPermission.value = settlement.lockPermission;
+          core.settingsContradicted();
+        }
         if (settlement.lock !== undefined) replaceLock(row.record.id, settlement.lock);
         if (settlement.notice) notice.value = { ...settlement.notice, recordName: row.record.name };
         if (settlement.failure) rowFailure.value = { recordId: row.record.id, failure: settlement.failure };

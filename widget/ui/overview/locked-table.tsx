@@ -34,7 +34,7 @@ export function LockedTable({ model }: { model: LockedRecordsModel }) {
             <th scope="col">{t('overview.column.lockedBy')}</th>
             <th scope="col">{t('overview.column.since')}</th>
             <th scope="col">{t('overview.column.source')}</th>
-            {/* The count of open unlock requests joins here once that feature lands. */}
+            <th scope="col">{t('overview.column.requests')}</th>
             <th scope="col">
               <span class="rl-hidden">{t('overview.column.actions')}</span>
             </th>
@@ -77,6 +77,7 @@ export function LockedTable({ model }: { model: LockedRecordsModel }) {
                   </time>
                 </td>
                 <td>{sourceText(model, row)}</td>
+                <td>{row.openRequests}</td>
                 <td class="rl-row-actions">
                   {row.permissions.unlock.allowed && (
                     <button type="button" class="rl-button" disabled={busy} onClick={() => model.openAction(row.record.id, 'unlock')}>
@@ -92,7 +93,7 @@ export function LockedTable({ model }: { model: LockedRecordsModel }) {
               </tr>,
               (open || failure) && (
                 <tr key={`${row.record.id}-more`}>
-                  <td colSpan={7}>
+                  <td colSpan={8}>
                     {failure && (
                       <p class="rl-error" role="alert">
                         {t('overview.notice.row', { name, message: t(failure.message, failure.params) })}

@@ -4,7 +4,7 @@ import { afterEach } from 'vitest';
 import type { Emulator } from '../../../../server/emulator/index';
 import { createCrm } from '../../../../widget/crm/crm';
 import { createLockedRecordSearch } from '../../../../widget/crm/locked-records';
-import { createMemoryStore } from '../../../../widget/host/storage';
+import { createMemoryStore, type KeyValueStore } from '../../../../widget/host/storage';
 import { createLockedRecordsModel } from '../../../../widget/model/locked-records-model';
 import { mountOverview } from '../../../../widget/ui/overview/mount-overview';
 import { demoIdentity, type DemoUserKey } from '../../../support/demo-users';
@@ -19,6 +19,8 @@ afterEach(() => {
 
 export interface OverviewOptions {
   stored?: Record<string, string>;
+  /** The widget origin's storage, e.g. the one an earlier view of the tab filled. */
+  store?: KeyValueStore;
   /** Stands between the widget and the emulator, e.g. to change one answer. */
   handle?: (request: Request) => Promise<Response>;
 }
@@ -38,7 +40,7 @@ export async function openOverview(emulator: Emulator, who: DemoUserKey, options
     tabContext: async () => undefined,
     openRecord: async (record: { module: string; recordId: string }) => void opened.push(record),
   };
-  const store = createMemoryStore(new Map(Object.entries(options.stored ?? {})));
+  const store = options.store ?? createMemoryStore(new Map(Object.entries(options.stored ?? {})));
   const model = createLockedRecordsModel({
     host,
     createCrm,
@@ -47,6 +49,9 @@ export async function openOverview(emulator: Emulator, who: DemoUserKey, options
     store,
     now: () => new Date(),
   });
+  // A second view in one test replaces the first, as a reload would.
+  unmount?.();
+  document.body.replaceChildren();
   const root = document.body.appendChild(document.createElement('main'));
   unmount = mountOverview(model, root);
   await model.start();

@@ -1,0 +1,45 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createEmulator, SEED, type Emulator } from '../../../server/emulator/index';
+import { OPEN_REQUESTS_MAX_RECORDS, readOpenRequests, taskCalls } from '../../../widget/crm/tasks';
+import { demoIdentity } from '../../support/demo-users';
+import { createMemoryHost } from '../../support/memory-host';
+
+/** The open unlock requests of a page of records, against the emulator's COQL. */
+let emulator: Emulator;
+beforeEach(() => {
+  emulator = createEmulator();
+});
+
+function hostAs(key: 'manager' | 'intern') {
+  const identity = demoIdentity(key);
+  return createMemoryHost({ handle: emulator.handle, page: { module: 'Deals', recordId: '0' }, user: identity.user, tokens: identity.tokens });
+}
+const apiDomain = 'https://www.zohoapis.com';
+
+describe('readOpenRequests', () => {
+  it('finds the open request on each record of the page in one COQL call', async () => {
+    const host = hostAs('manager');
+    const { requests, more } = await readOpenRequests({ host, apiDomain }, [SEED.deals.hooliPricing, SEED.deals.acmeRenewal]);
+    expect(requests).toEqual([{ recordId: SEED.deals.hooliPricing, askedAt: expect.any(String) as string }]);
+    expect(more).toBe(false);
+    expect(host.calls).toHaveLength(1);
+  });
+
+  it('leaves out a request once it is completed', async () => {
+    const intern = hostAs('intern');
+    const tasks = taskCalls({ host: intern, apiDomain });
+    const [request] = await tasks.readUnlockRequests({ module: 'Deals', recordId: SEED.deals.hooliPricing });
+    if (!request) throw new Error('The seed has an open request on the Hooli deal');
+    await tasks.completeRequest(request.id, request.description);
+    const { requests } = await readOpenRequests({ host: hostAs('manager'), apiDomain }, [SEED.deals.hooliPricing]);
+    expect(requests).toEqual([]);
+  });
+
+  it('sends nothing for no records and refuses more than COQL takes in one `in`', async () => {
+    const host = hostAs('manager');
+    await expect(readOpenRequests({ host, apiDomain }, [])).resolves.toEqual({ requests: [], more: false });
+    const tooMany = Array.from({ length: OPEN_REQUESTS_MAX_RECORDS + 1 }, (_, i) => `41508680000009${String(i).padStart(5, '0')}`);
+    await expect(readOpenRequests({ host, apiDomain }, tooMany)).rejects.toThrow();
+    expect(host.calls).toEqual([]);
+  });
+});
