@@ -1,5 +1,6 @@
-import { escapeHtml as e, jsonForScript } from './escape-html';
-import { PAGE_CONFIG_ELEMENT_ID, type PageConfig } from './page-config';
+import { escapeHtml as e } from './escape-html';
+import { CALL_LOG_PANEL, pageHead } from './page-frame';
+import type { PageConfig } from './page-config';
 import type { HarnessPageData } from './page-data';
 
 export interface PageOrigins {
@@ -109,17 +110,7 @@ export function renderHarnessPage(
   const latency = data.latencyMs === null ? '' : `<input type="hidden" name="latency" value="${data.latencyMs}" />`;
   const locale = data.locale === null ? '' : `<input type="hidden" name="locale" value="${e(data.locale)}" />`;
 
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8" />
-<meta name="viewport" content="width=device-width, initial-scale=1" />
-<title>${e(record?.name ?? data.module)} - ${e(data.module)} - Zoho CRM (local)</title>
-<link rel="stylesheet" href="/harness/harness.css" />
-<script type="application/json" id="${PAGE_CONFIG_ELEMENT_ID}">${jsonForScript(config)}</script>
-<script src="/harness/harness.js" defer></script>
-</head>
-<body>
+  return `${pageHead(`${e(record?.name ?? data.module)} - ${e(data.module)}`, config)}
 <header class="crm-topbar">
   <span class="crm-logo">CRM</span>
   <nav class="crm-tabs" aria-label="Modules">${data.modules
@@ -151,10 +142,7 @@ export function renderHarnessPage(
         : `<p class="record-empty">This module has no records in the local CRM.</p>`
     }
   </main>
-  <aside class="harness-log" aria-labelledby="log-title">
-    <h2 id="log-title">API calls by the widget</h2>
-    <table><thead><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th><th>ms</th></tr></thead><tbody id="call-log"></tbody></table>
-  </aside>
+  ${CALL_LOG_PANEL}
 </div>
 </body>
 </html>

@@ -1,6 +1,6 @@
-import { escapeHtml as e, jsonForScript } from './escape-html';
+import { escapeHtml as e } from './escape-html';
+import { CALL_LOG_PANEL, pageHead } from './page-frame';
 import { options, pageConfigOf, TAB_LABEL, type PageOrigins, type ServerSwitches } from './harness-page';
-import { PAGE_CONFIG_ELEMENT_ID } from './page-config';
 import type { TabPageData } from './tab-page-data';
 
 function recordPageHref(data: TabPageData, module: string): string {
@@ -29,17 +29,7 @@ export function renderTabPage(
     .map((m) => `<a class="crm-tab" href="${e(recordPageHref(data, m))}">${e(m.replace(/_/g, ' '))}</a>`)
     .join('');
 
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8" />
-<meta name="viewport" content="width=device-width, initial-scale=1" />
-<title>${TAB_LABEL} - Zoho CRM (local)</title>
-<link rel="stylesheet" href="/harness/harness.css" />
-<script type="application/json" id="${PAGE_CONFIG_ELEMENT_ID}">${jsonForScript(config)}</script>
-<script src="/harness/harness.js" defer></script>
-</head>
-<body>
+  return `${pageHead(TAB_LABEL, config)}
 <header class="crm-topbar">
   <span class="crm-logo">CRM</span>
   <nav class="crm-tabs" aria-label="Modules">${moduleTabs}<a class="crm-tab is-current" aria-current="page" href="">${TAB_LABEL}</a></nav>
@@ -55,10 +45,7 @@ export function renderTabPage(
   <main class="crm-record crm-webtab">
     <iframe id="record-lock-frame" class="widget-frame webtab-frame" title="${TAB_LABEL}"></iframe>
   </main>
-  <aside class="harness-log" aria-labelledby="log-title">
-    <h2 id="log-title">API calls by the widget</h2>
-    <table><thead><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th><th>ms</th></tr></thead><tbody id="call-log"></tbody></table>
-  </aside>
+  ${CALL_LOG_PANEL}
 </div>
 </body>
 </html>
