@@ -12,9 +12,9 @@ import { noteInput } from '../note-input';
 import { parentOf, renderNote, type NoteParent } from '../note-json';
 import { recordSuccessDetails } from '../record-json';
 import { relatedPage } from '../related-page';
-import { newId, type EmulatorState, type RecordState } from '../state';
+import { newRecord } from '../new-record';
+import type { EmulatorState, RecordState } from '../state';
 import { findRecord, recordsOf } from '../store';
-import { zohoTime } from '../zoho-time';
 import { fieldsParam, isZohoId, type Handler, type RouteContext } from './context';
 
 const NOTES = 'Notes';
@@ -47,18 +47,11 @@ const addNote = (context: RouteContext, item: Record<string, unknown>, index: nu
   if (!findRecord(state, parent.module, parent.id)) {
     return itemFailure({ entry: ERRORS.invalidRelatedId, details: { api_name: 'Parent_Id', json_path: `$.data[${index}].Parent_Id.id` } });
   }
-  const time = zohoTime(now);
-  const note: RecordState = {
-    id: newId(state),
-    fields: { Note_Title: input.title, Note_Content: input.content, Parent_Id: { module: { api_name: parent.module }, id: parent.id } },
-    ownerId: caller.user.id,
-    createdById: caller.user.id,
-    modifiedById: caller.user.id,
-    createdTime: time,
-    modifiedTime: time,
-    approvalState: 'approved',
-    ziaVisionProcessing: false,
-  };
+  const note = newRecord(
+    state,
+    { Note_Title: input.title, Note_Content: input.content, Parent_Id: { module: { api_name: parent.module }, id: parent.id } },
+    { ownerId: caller.user.id, callerId: caller.user.id, now },
+  );
   recordsOf(state, NOTES).push(note);
   return itemSuccess(201, 'record added', recordSuccessDetails(state, note));
 };

@@ -14,8 +14,8 @@ import { ownerOf } from '../owner-input';
 import { CLOSED_STATUS, taskChange } from '../task-input';
 import { recordSuccessDetails, renderRecord } from '../record-json';
 import { refuseChange, refuseDelete, unmodifiedSinceOf } from '../record-changes';
-import { newId } from '../state';
-import type { EmulatorState, RecordState } from '../state';
+import { newRecord } from '../new-record';
+import type { EmulatorState } from '../state';
 import { applyLockingRules, findRecord, recordsOf, removeLocks } from '../store';
 import { zohoTime } from '../zoho-time';
 import { fieldsParam, isZohoId, type Handler, type RouteContext } from './context';
@@ -184,18 +184,11 @@ const insertOne = (
   if (isItemError(change)) return itemFailure(change);
   const owner = ownerOf(state, item, index);
   if (isItemError(owner)) return itemFailure(owner);
-  const time = zohoTime(now);
-  const record: RecordState = {
-    id: newId(state),
-    fields: { ...change, ...closedTimeOf(module, {}, change, now) },
+  const record = newRecord(state, { ...change, ...closedTimeOf(module, {}, change, now) }, {
     ownerId: owner ?? caller.user.id,
-    createdById: caller.user.id,
-    modifiedById: caller.user.id,
-    createdTime: time,
-    modifiedTime: time,
-    approvalState: 'approved',
-    ziaVisionProcessing: false,
-  };
+    callerId: caller.user.id,
+    now,
+  });
   recordsOf(state, module.apiName).push(record);
   applyLockingRules(state, module.apiName, record, now);
   return {
