@@ -1,8 +1,8 @@
 import { HostError } from '../host/host';
 import type { Host } from '../host/host';
+import { loadOnce } from '../load-once';
 import { lockCalls } from './locks';
 import { recordCalls } from './records';
-import type { SettingsCalls } from './settings-calls';
 import type { Lock, LockingConfiguration, LockPermission, RecordRef, RecordSummary } from './types';
 
 /**
@@ -40,16 +40,13 @@ export interface CrmOptions {
  * @example const crm = createCrm({ host, apiDomain: (await host.environment()).apiDomain });
  */
 export function createCrm(options: CrmOptions): Crm {
-  let settings: Promise<SettingsCalls> | null = null;
   // Code that could not be fetched is a connection failure: the call never reached Zoho.
-  const loadSettings = () =>
-    (settings ??= import('./settings-calls').then(
+  const loadSettings = loadOnce(() =>
+    import('./settings-calls').then(
       (part) => part.settingsCalls(options),
-      (error: unknown) => {
-        settings = null;
-        throw new HostError('connection', 'The settings calls could not be loaded', error);
-      },
-    ));
+      (error: unknown) => Promise.reject(new HostError('connection', 'The settings calls could not be loaded', error)),
+    ),
+  ).load;
   return {
     ...lockCalls(options),
     ...recordCalls(options),

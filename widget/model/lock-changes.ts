@@ -5,7 +5,7 @@ import type { Lock } from '../crm/types';
 import { describeFailure } from './failure';
 import type { Failure } from './failure';
 import type { ConfirmedChange, LockAction, Session } from './lock-model';
-import { raceOn, settleFoundLock } from './races';
+import { raceOn, reasonRaceOn, settleFoundLock } from './races';
 import type { Notice, Settlement } from './races';
 import type { ReasonDraft } from './reason-draft';
 import { settleChangeFailure, settleLockFailure } from './settle-failure';
@@ -117,8 +117,7 @@ export function createLockChanges(core: ChangeCore): LockChanges {
           // Nothing was sent: no write to settle, only a read to report.
           return { succeeded: false, failure: describeFailure(failure) };
         }
-        const race: Notice | null =
-          raceOn(shown.id, found, current.userId) ?? (found?.reason === shown.reason ? null : { key: 'notice.race.reasonChangedFirst' });
+        const race = reasonRaceOn(shown, found, current.userId);
         if (race) return { succeeded: false, lock: found, notice: race };
         await current.crm.updateReason(current.record, shown.id, reason);
         return { succeeded: true, lock: { ...shown, reason }, notice: { key: 'notice.reasonSaved' } };

@@ -16,6 +16,7 @@ import { permissionsFor } from './permissions';
 import type { Permissions } from './permissions';
 import { createReasonDraft } from './reason-draft';
 import type { ReasonDraft } from './reason-draft';
+import { loadOnce } from '../load-once';
 import type { ChangeCore, LockChanges } from './lock-changes';
 import type { Notice, Settlement } from './races';
 import { FALLBACK_REASON_MAX_LENGTH, startUp } from './start-up';
@@ -87,21 +88,10 @@ export interface LockModel {
   onConfirmedChange(listener: (change: ConfirmedChange) => void): () => void;
 }
 
-type ChangesModule = typeof import('./lock-changes');
-let loadedChanges: ChangesModule | null = null;
-let loadingChanges: Promise<ChangesModule> | null = null;
+const lockChanges = loadOnce(() => import('./lock-changes'));
 
 /** Fetches the code behind lock, edit and unlock (once for the page); a failed fetch may be tried again. */
-export function preloadLockChanges(): Promise<ChangesModule> {
-  loadingChanges ??= import('./lock-changes').then(
-    (module) => (loadedChanges = module),
-    (failure: unknown) => {
-      loadingChanges = null;
-      throw failure;
-    },
-  );
-  return loadingChanges;
-}
+export const preloadLockChanges = lockChanges.load;
 
 /** A started record: what every read and change works on. */
 export interface Session {
@@ -199,14 +189,15 @@ export function createLockModel({ host, createCrm, loadMessages, now, store }: L
   };
   let changesOfThisModel: LockChanges | null = null;
   /** The code behind lock, edit and unlock: fetched once, when a form opens (or its button gets focus). */
-  const loadChanges = async () => (changesOfThisModel ??= (loadedChanges ?? (await preloadLockChanges())).createLockChanges(core));
+  const loadChanges = async () => (changesOfThisModel ??= (await lockChanges.load()).createLockChanges(core));
 
   /**
    * Runs a change once its code is here, at once when it already is (so the controls are disabled
    * in the same turn); code that cannot be fetched is said, with a retry.
    */
   async function change(run: (changes: LockChanges) => Promise<void>): Promise<void> {
-    let changes = changesOfThisModel ?? (loadedChanges && (changesOfThisModel = loadedChanges.createLockChanges(core)));
+    const loaded = lockChanges.loaded();
+    let changes = changesOfThisModel ?? (loaded && (changesOfThisModel = loaded.createLockChanges(core)));
     if (!changes) {
       try {
         changes = await loadChanges();

@@ -29,6 +29,7 @@ import type { ReasonDraft } from './reason-draft';
 import type { Notice } from './races';
 import type { RowChangeCore, RowChanges } from './row-changes';
 import { defaultReasonMaxLength as FALLBACK_REASON_MAX_LENGTH } from '../crm/fields';
+import { loadOnce } from '../load-once';
 
 /** The standard modules Zoho can lock (user-created custom modules are not listed: see the README). */
 export const LOCKABLE_MODULES = [
@@ -79,36 +80,17 @@ export interface RowNotice extends Notice {
   recordName: string;
 }
 
-type RowChangesModule = typeof import('./row-changes');
-let loadingRowChanges: Promise<RowChangesModule> | null = null;
-let loadedRowChanges: RowChangesModule | null = null;
+const rowChangesPart = loadOnce(() => import('./row-changes'));
+const tabSourcesPart = loadOnce(() => import('./tab-sources'));
 
 /**
  * Fetches the code behind a row's reason edit and unlock and the bulk unlock (once for the page),
  * when a row's form opens or a row is selected; a failed fetch may be tried again.
  */
-export function preloadRowChanges(): Promise<RowChangesModule> {
-  loadingRowChanges ??= import('./row-changes').then(
-    (module) => (loadedRowChanges = module),
-    (failure: unknown) => {
-      loadingRowChanges = null;
-      throw failure;
-    },
-  );
-  return loadingRowChanges;
-}
-
-type TabSourcesModule = typeof import('./tab-sources');
-let loadingTabSources: Promise<TabSourcesModule> | null = null;
+export const preloadRowChanges = rowChangesPart.load;
 
 /** Fetches the code behind the cached settings, the module list and the request counts, as the tab starts. */
-export function preloadTabSources(): Promise<TabSourcesModule> {
-  loadingTabSources ??= import('./tab-sources').catch((failure: unknown) => {
-    loadingTabSources = null;
-    throw failure;
-  });
-  return loadingTabSources;
-}
+export const preloadTabSources = tabSourcesPart.load;
 
 export interface LockedRecordsDependencies {
   host: TabHost;
@@ -479,7 +461,8 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
    * in the same turn); code that cannot be fetched is said on the row, and nothing is sent.
    */
   function withRowChanges(recordId: string | null, run: (changes: RowChanges) => Promise<void>): Promise<void> {
-    const ready = rowChanges ?? (loadedRowChanges && (rowChanges = loadedRowChanges.createRowChanges(core)));
+    const loaded = rowChangesPart.loaded();
+    const ready = rowChanges ?? (loaded && (rowChanges = loaded.createRowChanges(core)));
     if (ready) return run(ready);
     return preloadRowChanges().then(
       (loadedModule) => run((rowChanges ??= loadedModule.createRowChanges(core))),

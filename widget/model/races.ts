@@ -26,6 +26,14 @@ export function raceOn(lockId: string, current: Lock | null, userId: string): No
 }
 
 /**
+ * What makes a reason edit of the lock `shown` unsafe to send, judged by the lock Zoho has now: a race
+ * on the lock itself, or a reason someone else saved meanwhile; null when the edit may go ahead.
+ */
+export function reasonRaceOn(shown: Lock, current: Lock | null, userId: string): Notice | null {
+  return raceOn(shown.id, current, userId) ?? (current?.reason === shown.reason ? null : { key: 'notice.race.reasonChangedFirst' });
+}
+
+/**
  * What a failed lock, reason edit or unlock turned out to mean. Fields left undefined are unknown:
  * the panel keeps what it shows. `lock: null` means the record is now known to be unlocked.
  */

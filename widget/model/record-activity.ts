@@ -1,9 +1,8 @@
 import { noteCalls } from '../crm/notes';
-import type { NoteCalls } from '../crm/notes';
 import { taskCalls } from '../crm/tasks';
-import type { TaskCalls } from '../crm/tasks';
 import type { Host } from '../host/host';
 import type { KeyValueStore } from '../host/storage';
+import { loadOnce } from '../load-once';
 import type { HistoryEvent } from './history-line';
 import { createHistoryWriter } from './history-writer';
 import type { HistoryWriter } from './history-writer';
@@ -11,7 +10,6 @@ import { createLockHistory } from './lock-history';
 import type { LockHistory } from './lock-history';
 import type { ConfirmedChange, LockModel } from './lock-model';
 import { createRequestMemory } from './request-memory';
-import type { RequestMemoryScope } from './request-memory';
 import { createUnlockRequests } from './unlock-requests';
 import type { UnlockRequests } from './unlock-requests';
 
@@ -44,21 +42,13 @@ export function createRecordActivity({ host, lockModel, now, store }: RecordActi
   const user = lockModel.user.value;
   if (!record || !user) throw new Error('createRecordActivity needs a started lock model');
 
-  let calls: Promise<{ tasks: TaskCalls; notes: NoteCalls; scope: RequestMemoryScope }> | null = null;
-  const connect = () => {
-    calls ??= host.environment().then(
-      ({ apiDomain, orgId }) => ({
-        tasks: taskCalls({ host, apiDomain }),
-        notes: noteCalls({ host, apiDomain }),
-        scope: { orgId, apiDomain, userId: user.id },
-      }),
-      (error: unknown) => {
-        calls = null;
-        throw error;
-      },
-    );
-    return calls;
-  };
+  const connect = loadOnce(() =>
+    host.environment().then(({ apiDomain, orgId }) => ({
+      tasks: taskCalls({ host, apiDomain }),
+      notes: noteCalls({ host, apiDomain }),
+      scope: { orgId, apiDomain, userId: user.id },
+    })),
+  ).load;
   const notes = () => connect().then((c) => c.notes);
   const tasks = () => connect().then((c) => c.tasks);
   const memory = store && (() => connect().then(({ scope }) => createRequestMemory({ store, now: () => now().getTime(), scope, record })));

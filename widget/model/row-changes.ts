@@ -6,7 +6,7 @@ import { describeFailure } from './failure';
 import type { Failure } from './failure';
 import { inParallel } from './in-parallel';
 import type { BulkOutcome, BulkResult, BulkRun, LockedRow, RowAction, RowNotice } from './locked-records-model';
-import { raceOn } from './races';
+import { reasonRaceOn } from './races';
 import type { ReasonDraft } from './reason-draft';
 import { settleChangeFailure } from './settle-failure';
 
@@ -97,11 +97,11 @@ export function createRowChanges(core: RowChangeCore): RowChanges {
     if (!session || !row) return;
     try {
       const current = await session.crm.getLock({ module: module.value ?? '', recordId: row.record.id });
-      const race = raceOn(row.lock.id, current, session.user.id);
-      if (race || (current && current.reason !== row.lock.reason)) {
+      const race = reasonRaceOn(row.lock, current, session.user.id);
+      if (race) {
         batch(() => {
           replaceLock(row.record.id, current);
-          notice.value = { ...(race ?? { key: 'notice.race.reasonChangedFirst' }), recordName: row.record.name };
+          notice.value = { ...race, recordName: row.record.name };
           if (!current) open.value = null;
         });
         return;

@@ -1,6 +1,7 @@
 import type { Host } from '../host/host';
 import type { KeyValueStore } from '../host/storage';
 import type { ConfirmedChange, LockModel } from '../model/lock-model';
+import { loadOnce } from '../load-once';
 import { RecordActivityPart } from './panel-parts';
 
 type ActivityPart = Awaited<ReturnType<typeof RecordActivityPart.load>>;
@@ -25,22 +26,14 @@ export interface ActivityLink {
 export function linkActivity({ host, model, now, store }: { host: Host; model: LockModel; now: () => Date; store?: KeyValueStore }): ActivityLink {
   const early: ConfirmedChange[] = [];
   const stopCollecting = model.onConfirmedChange((change) => early.push(change));
-  let loading: Promise<LoadedActivity> | null = null;
   return {
-    load() {
-      loading ??= RecordActivityPart.load().then(
-        (part) => {
-          stopCollecting();
-          const activity = part.createRecordActivity({ host, lockModel: model, now, store });
-          early.splice(0).forEach(activity.confirmed);
-          return { part, activity };
-        },
-        (error: unknown) => {
-          loading = null;
-          throw error;
-        },
-      );
-      return loading;
-    },
+    load: loadOnce(() =>
+      RecordActivityPart.load().then((part) => {
+        stopCollecting();
+        const activity = part.createRecordActivity({ host, lockModel: model, now, store });
+        early.splice(0).forEach(activity.confirmed);
+        return { part, activity };
+      }),
+    ).load,
   };
 }

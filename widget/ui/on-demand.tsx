@@ -2,6 +2,7 @@ import type { ReadonlySignal } from '@preact/signals-core';
 import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Translate } from '../i18n/messages';
+import { loadOnce } from '../load-once';
 
 /** Every part loaded on demand reads the panel's model, whose translator also words a failed load. */
 interface PartProps {
@@ -22,24 +23,15 @@ export type OnDemand<P> = ComponentType<P> & {
  * @example const ReasonForm = onDemand(() => import('./reason-form').then((m) => m.ReasonForm));
  */
 export function onDemand<P extends PartProps>(load: () => Promise<ComponentType<P>>): OnDemand<P> {
-  let loaded: ComponentType<P> | null = null;
-  let loading: Promise<ComponentType<P>> | null = null;
-  const start = () => {
-    loading ??= load().then(
-      (part) => (loaded = part),
-      (error: unknown) => {
-        loading = null;
-        throw error;
-      },
-    );
-    return loading;
-  };
+  const code = loadOnce(load);
+  const start = code.load;
 
   function Part(props: P) {
     const [, setArrived] = useState(false);
     const [failed, setFailed] = useState(false);
     // Started while rendering, not in an effect: effects wait for a frame, which a page in the
     // background (or under a test's fake clock) may not get for a long time.
+    const loaded = code.loaded();
     if (!loaded && !failed) start().then(() => setArrived(true), () => setFailed(true));
     if (loaded) {
       const Loaded = loaded;
