@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import type { ConnectionInvokeRequest, ZohoSdk } from '../../../widget/host/zoho-sdk';
 
 /**
@@ -52,3 +52,29 @@ export const connectionAnswer = (statusMessage: unknown) => ({
   message: 'Connection invoked successfully',
   status: 'success',
 });
+
+export type FakeZoho = ReturnType<typeof createFakeZohoSdk>;
+
+/** What a test sees of its frame: the widget's window, with the fake SDK as `window.ZOHO`, and the fake. */
+export interface SdkFrame {
+  window: Window & typeof globalThis & { ZOHO?: unknown };
+  fake: FakeZoho;
+}
+
+/** A fresh frame window per test (jsdom), holding a fresh fake SDK; removed, with real timers back, after it. */
+export function useSdkFrame(): SdkFrame {
+  const current = {} as SdkFrame;
+  let frame: HTMLIFrameElement;
+  beforeEach(() => {
+    frame = document.createElement('iframe');
+    document.body.append(frame);
+    current.window = frame.contentWindow as SdkFrame['window'];
+    current.fake = createFakeZohoSdk();
+    current.window.ZOHO = current.fake.sdk;
+  });
+  afterEach(() => {
+    frame.remove();
+    vi.useRealTimers();
+  });
+  return current;
+}

@@ -1,56 +1,38 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HostError, type Host } from '../../../widget/host/host';
 import { createZohoHost } from '../../../widget/host/zoho';
-import { connectionAnswer, createFakeZohoSdk } from './fake-zoho-sdk';
+import { connectionAnswer, useSdkFrame } from './fake-zoho-sdk';
 
-type FakeZoho = ReturnType<typeof createFakeZohoSdk>;
-
-/** A fresh frame window per test, holding the fake SDK as `window.ZOHO`. */
-let frame: HTMLIFrameElement;
-let widgetWindow: Window & typeof globalThis & { ZOHO?: unknown };
-let fake: FakeZoho;
-
-beforeEach(() => {
-  frame = document.createElement('iframe');
-  document.body.append(frame);
-  widgetWindow = frame.contentWindow as typeof widgetWindow;
-  fake = createFakeZohoSdk();
-  widgetWindow.ZOHO = fake.sdk;
-});
-
-afterEach(() => {
-  frame.remove();
-  vi.useRealTimers();
-});
+const frame = useSdkFrame();
 
 const hostError = (kind: string) => expect.objectContaining({ name: 'HostError', kind });
 
 describe('createZohoHost start-up', () => {
   it('registers the PageLoad handler before starting the SDK', () => {
-    createZohoHost({ window: widgetWindow });
-    expect(fake.events).toEqual(['on:PageLoad', 'init']);
+    createZohoHost({ window: frame.window });
+    expect(frame.fake.events).toEqual(['on:PageLoad', 'init']);
   });
 
   it('stops foreign messages before the SDK can see them', () => {
     const sdkListener = vi.fn();
-    fake.sdk.embeddedApp.init.mockImplementation(async () => {
-      widgetWindow.addEventListener('message', sdkListener);
+    frame.fake.sdk.embeddedApp.init.mockImplementation(async () => {
+      frame.window.addEventListener('message', sdkListener);
     });
-    createZohoHost({ window: widgetWindow });
-    const foreign = new widgetWindow.MessageEvent('message', {
+    createZohoHost({ window: frame.window });
+    const foreign = new frame.window.MessageEvent('message', {
       data: { type: 'FRAMEWORK.EVENT', eventName: 'PageLoad', data: { Entity: 'EVIL', EntityId: '666' } },
       origin: 'https://evil.example',
       source: window,
     });
-    widgetWindow.dispatchEvent(foreign);
+    frame.window.dispatchEvent(foreign);
     expect(sdkListener).not.toHaveBeenCalled();
   });
 
   it('reports the SDK unavailable when it never finishes starting', async () => {
     vi.useFakeTimers();
-    fake.sdk.embeddedApp.init.mockReturnValue(new Promise(() => {}));
-    const host = createZohoHost({ window: widgetWindow, timeoutMs: 1000 });
+    frame.fake.sdk.embeddedApp.init.mockReturnValue(new Promise(() => {}));
+    const host = createZohoHost({ window: frame.window, timeoutMs: 1000 });
     const user = host.currentUser();
     const assertion = expect(user).rejects.toEqual(hostError('unavailable'));
     await vi.advanceTimersByTimeAsync(1000);
@@ -58,14 +40,14 @@ describe('createZohoHost start-up', () => {
   });
 
   it('reports the SDK unavailable when starting it fails', async () => {
-    fake.sdk.embeddedApp.init.mockRejectedValue(new Error('Parentwindow reference not found.'));
-    const host = createZohoHost({ window: widgetWindow });
+    frame.fake.sdk.embeddedApp.init.mockRejectedValue(new Error('Parentwindow reference not found.'));
+    const host = createZohoHost({ window: frame.window });
     await expect(host.environment()).rejects.toEqual(hostError('unavailable'));
   });
 });
 
 describe('createZohoHost without the SDK', () => {
-  beforeEach(() => delete widgetWindow.ZOHO);
+  beforeEach(() => delete frame.window.ZOHO);
 
   it.each<[string, (host: Host) => Promise<unknown>]>([
     ['pageContext', (host) => host.pageContext()],
@@ -73,11 +55,11 @@ describe('createZohoHost without the SDK', () => {
     ['environment', (host) => host.environment()],
     ['request', (host) => host.request({ connection: 'user', method: 'GET', url: 'https://www.zohoapis.com/crm/v8/Deals/1' })],
   ])('%s rejects as unavailable', async (_name, call) => {
-    await expect(call(createZohoHost({ window: widgetWindow }))).rejects.toEqual(hostError('unavailable'));
+    await expect(call(createZohoHost({ window: frame.window }))).rejects.toEqual(hostError('unavailable'));
   });
 
   it('ignores resize', () => {
-    expect(() => createZohoHost({ window: widgetWindow }).resize(200)).not.toThrow();
+    expect(() => createZohoHost({ window: frame.window }).resize(200)).not.toThrow();
   });
 });
 
@@ -86,16 +68,16 @@ describe('createZohoHost pageContext', () => {
     ['a string', { Entity: 'Deals', EntityId: '5843104000000410001' }],
     ['an array', { Entity: 'Deals', EntityId: ['5843104000000410001', '5843104000000410002'], ButtonPosition: 'DetailView' }],
   ])('reads the record id given as %s', async (_form, data) => {
-    const host = createZohoHost({ window: widgetWindow });
-    fake.pageLoad(data);
+    const host = createZohoHost({ window: frame.window });
+    frame.fake.pageLoad(data);
     await expect(host.pageContext()).resolves.toEqual({ module: 'Deals', recordId: '5843104000000410001' });
   });
 
   it('keeps the first PageLoad', async () => {
-    const host = createZohoHost({ window: widgetWindow });
+    const host = createZohoHost({ window: frame.window });
     await host.environment();
-    fake.pageLoad({ Entity: 'Leads', EntityId: '1' });
-    fake.pageLoad({ Entity: 'Deals', EntityId: '2' });
+    frame.fake.pageLoad({ Entity: 'Leads', EntityId: '1' });
+    frame.fake.pageLoad({ Entity: 'Deals', EntityId: '2' });
     await expect(host.pageContext()).resolves.toEqual({ module: 'Leads', recordId: '1' });
   });
 
@@ -109,14 +91,14 @@ describe('createZohoHost pageContext', () => {
     ['no module', { EntityId: '1' }],
     ['no data', undefined],
   ])('rejects a PageLoad with %s as malformed', async (_problem, data) => {
-    const host = createZohoHost({ window: widgetWindow });
-    fake.pageLoad(data);
+    const host = createZohoHost({ window: frame.window });
+    frame.fake.pageLoad(data);
     await expect(host.pageContext()).rejects.toEqual(hostError('malformed'));
   });
 
   it('times out when no PageLoad comes', async () => {
     vi.useFakeTimers();
-    const host = createZohoHost({ window: widgetWindow, timeoutMs: 5000 });
+    const host = createZohoHost({ window: frame.window, timeoutMs: 5000 });
     const context = host.pageContext();
     const assertion = expect(context).rejects.toEqual(hostError('timeout'));
     await vi.advanceTimersByTimeAsync(5000);
@@ -151,14 +133,14 @@ describe('createZohoHost currentUser', () => {
     ['{users:[user]}', { users: [zohoUser] }],
     ['a bare user', zohoUser],
   ])('maps an answer shaped as %s', async (_shape, answer) => {
-    fake.sdk.CRM.CONFIG.getCurrentUser.mockResolvedValue(answer);
-    await expect(createZohoHost({ window: widgetWindow }).currentUser()).resolves.toEqual(expected);
+    frame.fake.sdk.CRM.CONFIG.getCurrentUser.mockResolvedValue(answer);
+    await expect(createZohoHost({ window: frame.window }).currentUser()).resolves.toEqual(expected);
   });
 
   it('falls back to en_US, UTC, no role and the first and last name', async () => {
     const { locale: _l, time_zone: _t, role: _r, full_name: _f, ...sparse } = zohoUser;
-    fake.sdk.CRM.CONFIG.getCurrentUser.mockResolvedValue({ users: [sparse] });
-    await expect(createZohoHost({ window: widgetWindow }).currentUser()).resolves.toEqual({
+    frame.fake.sdk.CRM.CONFIG.getCurrentUser.mockResolvedValue({ users: [sparse] });
+    await expect(createZohoHost({ window: frame.window }).currentUser()).resolves.toEqual({
       ...expected,
       role: null,
       locale: 'en_US',
@@ -171,14 +153,14 @@ describe('createZohoHost currentUser', () => {
     ['no profile', { users: [{ id: '1', full_name: 'X' }] }],
     ['a numeric id', { users: [{ ...zohoUser, id: 5843104000000321003 }] }],
   ])('rejects an answer with %s as malformed', async (_problem, answer) => {
-    fake.sdk.CRM.CONFIG.getCurrentUser.mockResolvedValue(answer);
-    await expect(createZohoHost({ window: widgetWindow }).currentUser()).rejects.toEqual(hostError('malformed'));
+    frame.fake.sdk.CRM.CONFIG.getCurrentUser.mockResolvedValue(answer);
+    await expect(createZohoHost({ window: frame.window }).currentUser()).rejects.toEqual(hostError('malformed'));
   });
 
   it('times out when the SDK never answers', async () => {
     vi.useFakeTimers();
-    fake.sdk.CRM.CONFIG.getCurrentUser.mockReturnValue(new Promise(() => {}));
-    const user = createZohoHost({ window: widgetWindow, timeoutMs: 3000 }).currentUser();
+    frame.fake.sdk.CRM.CONFIG.getCurrentUser.mockReturnValue(new Promise(() => {}));
+    const user = createZohoHost({ window: frame.window, timeoutMs: 3000 }).currentUser();
     const assertion = expect(user).rejects.toEqual(hostError('timeout'));
     await vi.advanceTimersByTimeAsync(3000);
     await assertion;
@@ -198,8 +180,8 @@ describe('createZohoHost environment', () => {
     ['UK', 'https://www.zohoapis.uk'],
     ['eu', 'https://www.zohoapis.eu'],
   ])('sends the calls of data centre %s to %s', async (deployment, apiDomain) => {
-    fake.sdk.CRM.CONFIG.GetCurrentEnvironment.mockResolvedValue({ deployment, ZGID: '1', appDetails: {} });
-    await expect(createZohoHost({ window: widgetWindow }).environment()).resolves.toEqual({ deployment, apiDomain, orgId: '1' });
+    frame.fake.sdk.CRM.CONFIG.GetCurrentEnvironment.mockResolvedValue({ deployment, ZGID: '1', appDetails: {} });
+    await expect(createZohoHost({ window: frame.window }).environment()).resolves.toEqual({ deployment, apiDomain, orgId: '1' });
   });
 
   it.each([
@@ -208,13 +190,13 @@ describe('createZohoHost environment', () => {
     [{ ZGID: '' }, null],
     [{ ZGID: { id: 1 } }, null],
   ])('names the org from ZGID %j as %s', async (extra, orgId) => {
-    fake.sdk.CRM.CONFIG.GetCurrentEnvironment.mockResolvedValue({ deployment: 'EU', ...extra });
-    await expect(createZohoHost({ window: widgetWindow }).environment()).resolves.toMatchObject({ orgId });
+    frame.fake.sdk.CRM.CONFIG.GetCurrentEnvironment.mockResolvedValue({ deployment: 'EU', ...extra });
+    await expect(createZohoHost({ window: frame.window }).environment()).resolves.toMatchObject({ orgId });
   });
 
   it.each([['MARS'], [''], [undefined]])('rejects the unknown data centre %s as malformed', async (deployment) => {
-    fake.sdk.CRM.CONFIG.GetCurrentEnvironment.mockResolvedValue({ deployment });
-    await expect(createZohoHost({ window: widgetWindow }).environment()).rejects.toEqual(hostError('malformed'));
+    frame.fake.sdk.CRM.CONFIG.GetCurrentEnvironment.mockResolvedValue({ deployment });
+    await expect(createZohoHost({ window: frame.window }).environment()).rejects.toEqual(hostError('malformed'));
   });
 });
 
@@ -225,14 +207,14 @@ describe('createZohoHost request', () => {
     ['GET' as const, { url, method: 'GET' }],
     ['DELETE' as const, { url, method: 'DELETE' }],
   ])('sends %s with the URL only', async (method, expected) => {
-    await createZohoHost({ window: widgetWindow }).request({ connection: 'user', method, url });
-    expect(fake.sdk.CRM.CONNECTION.invoke).toHaveBeenCalledWith('recordlock_user', expected);
+    await createZohoHost({ window: frame.window }).request({ connection: 'user', method, url });
+    expect(frame.fake.sdk.CRM.CONNECTION.invoke).toHaveBeenCalledWith('recordlock_user', expected);
   });
 
   it.each(['POST' as const, 'PUT' as const])('sends the %s body as the JSON payload', async (method) => {
     const body = { data: [{ Locked_Reason__s: 'Audit' }] };
-    await createZohoHost({ window: widgetWindow }).request({ connection: 'user', method, url, body });
-    expect(fake.sdk.CRM.CONNECTION.invoke).toHaveBeenCalledWith('recordlock_user', {
+    await createZohoHost({ window: frame.window }).request({ connection: 'user', method, url, body });
+    expect(frame.fake.sdk.CRM.CONNECTION.invoke).toHaveBeenCalledWith('recordlock_user', {
       url,
       method,
       param_type: 2,
@@ -246,8 +228,8 @@ describe('createZohoHost request', () => {
     ['org', undefined, 'recordlock_org'],
     ['org', { user: 'mine', org: 'ours' }, 'ours'],
   ] as const)('sends a %s call through the matching connection', async (connection, connections, link) => {
-    await createZohoHost({ window: widgetWindow, connections }).request({ connection, method: 'GET', url });
-    expect(fake.sdk.CRM.CONNECTION.invoke).toHaveBeenCalledWith(link, expect.anything());
+    await createZohoHost({ window: frame.window, connections }).request({ connection, method: 'GET', url });
+    expect(frame.fake.sdk.CRM.CONNECTION.invoke).toHaveBeenCalledWith(link, expect.anything());
   });
 
   it.each([
@@ -257,43 +239,43 @@ describe('createZohoHost request', () => {
     ['an empty string', '', undefined],
     ['nothing', undefined, undefined],
   ])('hands over statusMessage given as %s', async (_form, statusMessage, body) => {
-    fake.sdk.CRM.CONNECTION.invoke.mockResolvedValue(connectionAnswer(statusMessage));
-    const host = createZohoHost({ window: widgetWindow });
+    frame.fake.sdk.CRM.CONNECTION.invoke.mockResolvedValue(connectionAnswer(statusMessage));
+    const host = createZohoHost({ window: frame.window });
     await expect(host.request({ connection: 'user', method: 'GET', url })).resolves.toEqual({ body });
   });
 
   it('hands over a Zoho error answer as a body', async () => {
     const error = { code: 'NO_PERMISSION', details: {}, message: 'permission denied', status: 'error' };
-    fake.sdk.CRM.CONNECTION.invoke.mockResolvedValue(connectionAnswer(JSON.stringify(error)));
-    const host = createZohoHost({ window: widgetWindow });
+    frame.fake.sdk.CRM.CONNECTION.invoke.mockResolvedValue(connectionAnswer(JSON.stringify(error)));
+    const host = createZohoHost({ window: frame.window });
     await expect(host.request({ connection: 'user', method: 'GET', url })).resolves.toEqual({ body: error });
   });
 
   it('rejects as a connection failure when the SDK rejects', async () => {
-    fake.sdk.CRM.CONNECTION.invoke.mockRejectedValue({ code: 'INVALID_CONNECTION', message: 'not authorised' });
-    const host = createZohoHost({ window: widgetWindow });
+    frame.fake.sdk.CRM.CONNECTION.invoke.mockRejectedValue({ code: 'INVALID_CONNECTION', message: 'not authorised' });
+    const host = createZohoHost({ window: frame.window });
     await expect(host.request({ connection: 'user', method: 'GET', url })).rejects.toEqual(hostError('connection'));
   });
 
   it('rejects as a connection failure when the outer code is not SUCCESS', async () => {
-    fake.sdk.CRM.CONNECTION.invoke.mockResolvedValue({ ...connectionAnswer(''), code: 'FAILURE' });
-    const host = createZohoHost({ window: widgetWindow });
+    frame.fake.sdk.CRM.CONNECTION.invoke.mockResolvedValue({ ...connectionAnswer(''), code: 'FAILURE' });
+    const host = createZohoHost({ window: frame.window });
     await expect(host.request({ connection: 'user', method: 'GET', url })).rejects.toEqual(hostError('connection'));
   });
 
   it('rejects an answer without a code as malformed', async () => {
-    fake.sdk.CRM.CONNECTION.invoke.mockResolvedValue('ok');
-    const host = createZohoHost({ window: widgetWindow });
+    frame.fake.sdk.CRM.CONNECTION.invoke.mockResolvedValue('ok');
+    const host = createZohoHost({ window: frame.window });
     await expect(host.request({ connection: 'user', method: 'GET', url })).rejects.toEqual(hostError('malformed'));
   });
 
   it('times out when the connection never answers', async () => {
     vi.useFakeTimers();
-    fake.sdk.CRM.CONNECTION.invoke.mockReturnValue(new Promise(() => {}));
-    const request = createZohoHost({ window: widgetWindow }).request({ connection: 'user', method: 'GET', url });
+    frame.fake.sdk.CRM.CONNECTION.invoke.mockReturnValue(new Promise(() => {}));
+    const request = createZohoHost({ window: frame.window }).request({ connection: 'user', method: 'GET', url });
     const assertion = expect(request).rejects.toBeInstanceOf(HostError);
     await vi.advanceTimersByTimeAsync(14_999);
-    expect(fake.sdk.CRM.CONNECTION.invoke).toHaveBeenCalledTimes(1);
+    expect(frame.fake.sdk.CRM.CONNECTION.invoke).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);
     await assertion;
     await expect(request).rejects.toEqual(hostError('timeout'));
@@ -302,30 +284,30 @@ describe('createZohoHost request', () => {
 
 describe('createZohoHost resize', () => {
   it('asks for the height at the current width', async () => {
-    const host = createZohoHost({ window: widgetWindow });
+    const host = createZohoHost({ window: frame.window });
     host.resize(321.4);
     await host.environment();
-    expect(fake.sdk.CRM.UI.Resize).toHaveBeenCalledWith({ height: 322, width: widgetWindow.innerWidth });
+    expect(frame.fake.sdk.CRM.UI.Resize).toHaveBeenCalledWith({ height: 322, width: frame.window.innerWidth });
   });
 
   it('lets no failure escape', async () => {
-    fake.sdk.CRM.UI.Resize.mockRejectedValue(new Error('no frame'));
-    const host = createZohoHost({ window: widgetWindow });
+    frame.fake.sdk.CRM.UI.Resize.mockRejectedValue(new Error('no frame'));
+    const host = createZohoHost({ window: frame.window });
     expect(() => host.resize(100)).not.toThrow();
     await host.environment();
-    expect(fake.sdk.CRM.UI.Resize).toHaveBeenCalled();
+    expect(frame.fake.sdk.CRM.UI.Resize).toHaveBeenCalled();
   });
 });
 
 describe('createZohoHost onVisible', () => {
   const setVisibility = (state: DocumentVisibilityState) => {
-    Object.defineProperty(widgetWindow.document, 'visibilityState', { value: state, configurable: true });
-    widgetWindow.document.dispatchEvent(new widgetWindow.Event('visibilitychange'));
+    Object.defineProperty(frame.window.document, 'visibilityState', { value: state, configurable: true });
+    frame.window.document.dispatchEvent(new frame.window.Event('visibilitychange'));
   };
 
   it('calls back when the page becomes visible, not when it is hidden, until unsubscribed', () => {
     const callback = vi.fn();
-    const unsubscribe = createZohoHost({ window: widgetWindow }).onVisible(callback);
+    const unsubscribe = createZohoHost({ window: frame.window }).onVisible(callback);
     setVisibility('hidden');
     expect(callback).not.toHaveBeenCalled();
     setVisibility('visible');
