@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { LockModel } from '../model/lock-model';
+import { saveOnEnter } from './save-on-enter';
 
 /**
  * The reason form for locking and for editing the reason. Enter saves, Shift+Enter adds a line,
@@ -49,11 +50,8 @@ export function ReasonForm({ model }: { model: LockModel }) {
         aria-describedby={describedBy.filter(Boolean).join(' ')}
         onInput={(event) => draft.set(event.currentTarget.value)}
         onKeyDown={(event) => {
-          // isComposing: Enter also confirms an input-method candidate (Japanese) and must not submit then.
-          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-            event.preventDefault();
-            submit();
-          } else if (event.key === 'Escape') {
+          if (saveOnEnter(event, submit)) return;
+          if (event.key === 'Escape') {
             event.preventDefault();
             model.closeForm();
           }

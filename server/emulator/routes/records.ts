@@ -49,7 +49,6 @@ const writableChange = (module: ModuleMeta, item: Record<string, unknown>): Reco
 
 const TASKS = 'Tasks';
 
-
 /** The change an item asks for: Tasks checks its fields as Zoho does; other modules keep their writable fields. */
 const changeOf = (
   state: EmulatorState,

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { LockedRecordsModel, RowAction } from '../../model/locked-records-model';
+import { saveOnEnter } from '../save-on-enter';
 
 /**
  * One row's reason form or unlock confirmation, with the record panel's rules: the reason is
@@ -51,12 +52,7 @@ export function RowForm({ model, name, action }: { model: LockedRecordsModel; na
         aria-invalid={problem !== null}
         aria-describedby={problem ? 'rl-row-problem' : undefined}
         onInput={(event) => draft.set(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter' && !event.shiftKey) {
-            event.preventDefault();
-            void model.saveReason();
-          }
-        }}
+        onKeyDown={(event) => saveOnEnter(event, () => void model.saveReason())}
       />
       {draft.showCounter.value && (
         <p class="rl-counter">{t('form.reason.counter', { count: draft.length.value, max: draft.maxLength.value })}</p>
