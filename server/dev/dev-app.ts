@@ -38,8 +38,8 @@ export function createDevApp(options: {
     if (path === '/favicon.ico') return new Response(null, { status: 204 });
 
     if (path.startsWith('/app/')) {
-      // Both pages load Zoho's SDK from its CDN; locally they get the stand-in (or the given SDK file).
-      if (path === '/app/widget.html' || path === '/app/overview.html') {
+      // Every page loads Zoho's SDK from its CDN; locally it gets the stand-in (or the given SDK file).
+      if (/^\/app\/[\w-]+\.html$/.test(path)) {
         const html = await readFile(`${options.appDir}${path.slice('/app'.length)}`, 'utf8').catch(() => null);
         if (html === null) return notFound();
         return text(html.replace(ZOHO_SDK_CDN, STAND_IN_SDK_PATH), 'text/html; charset=utf-8');
