@@ -25,13 +25,15 @@ export const renderRecord = (
   picklists: TaskPicklists,
 ): Record<string, unknown> => {
   const owner = state.users.find((u) => u.id === record.ownerId);
+  const emailOf = (userId: string): string | null => state.users.find((u) => u.id === userId)?.email ?? null;
   const { $se_module: seModule, ...own } = record.fields;
   const all: Record<string, unknown> = {
     ...Object.fromEntries(Object.entries(own).map(([key, value]) => [key, shownValue(picklists, module, key, value)])),
     ...relatedRecordRef(state, record.fields),
     Owner: { ...userRefOf(state, record.ownerId), email: owner?.email ?? null },
-    Created_By: { ...userRefOf(state, record.createdById), email: null },
-    Modified_By: { ...userRefOf(state, record.modifiedById), email: null },
+    // Zoho names each user lookup with the user's email (its record examples; the OpenAPI files type it a string).
+    Created_By: { ...userRefOf(state, record.createdById), email: emailOf(record.createdById) },
+    Modified_By: { ...userRefOf(state, record.modifiedById), email: emailOf(record.modifiedById) },
     Created_Time: record.createdTime,
     Modified_Time: record.modifiedTime,
     Locked__s: lockOf(state, module, record.id) !== undefined,
