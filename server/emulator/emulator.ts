@@ -147,7 +147,7 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
 
   const handle = async (request: Request, handleOptions: { metered?: boolean } = {}): Promise<Response> => {
     const variants = chooseVariants(request.headers, own);
-    // A test naming no variant asks for something this emulator cannot give: say so, before anything is spent.
+    // A header naming no variant is a mistake in the caller's test: say so before anything is spent.
     if ('unknown' in variants) return errorResponse(ERRORS.unknownVariant, { variants: variants.unknown, supported_values: [...VARIANTS] });
     const call = callVariants(variants);
     const fault = chooseFault(request.headers, settings, random);
