@@ -26,7 +26,10 @@ export function widgetFrameUrl(origins: PageOrigins, path: string = WIDGET_PATH)
 }
 
 /** What both pages know of the signed-in session. */
-export type SessionData = Pick<HarnessPageData, 'user' | 'module' | 'deployment' | 'latencyMs' | 'locale' | 'currentUser' | 'org'>;
+export type SessionData = Pick<
+  HarnessPageData,
+  'user' | 'module' | 'deployment' | 'latencyMs' | 'variant' | 'locale' | 'currentUser' | 'org'
+>;
 
 function firstOf(list: unknown, key: string): Record<string, unknown> {
   const items = typeof list === 'object' && list !== null ? (list as Record<string, unknown>)[key] : undefined;
@@ -54,6 +57,7 @@ export function pageConfigOf(
     widgetUrl: widgetFrameUrl(origins, page === 'tab' ? OVERVIEW_PATH : WIDGET_PATH),
     zdkScriptUrl: `${origins.widget}${ZDK_SCRIPT_PATH}`,
     latencyMs: data.latencyMs,
+    variant: data.variant,
     // getCurrentUser() resolves with `{users:[user]}` (SDK reference §3).
     currentUser: { users: Object.keys(user).length > 0 ? [user] : [] },
     environment: {
@@ -67,15 +71,21 @@ export function pageConfigOf(
 }
 
 /** The Web Tab's address in the harness, for the menu. */
-export function tabHref(data: Pick<SessionData, 'user' | 'module' | 'deployment' | 'latencyMs' | 'locale'>): string {
+export function tabHref(data: Pick<SessionData, 'user' | 'module' | 'deployment' | 'latencyMs' | 'variant' | 'locale'>): string {
   const query = new URLSearchParams({ user: data.user.email, module: data.module });
   if (data.deployment !== 'US') query.set('dc', data.deployment.toLowerCase());
   if (data.latencyMs !== null) query.set('latency', String(data.latencyMs));
+  if (data.variant !== null) query.set('variant', data.variant);
   if (data.locale !== null) query.set('locale', data.locale);
   return `/tab?${query}`;
 }
 
 export const TAB_LABEL = 'Locked records';
+
+/** Keeps `&variant=` when the page's form switches user, module or record. */
+export function variantInput(variant: string | null): string {
+  return variant === null ? '' : `<input type="hidden" name="variant" value="${e(variant)}" />`;
+}
 
 export function options(items: { value: string; label: string }[], selected: string): string {
   return items
@@ -108,6 +118,7 @@ export function renderHarnessPage(
     .join('');
   const dc = data.deployment === 'US' ? '' : `<input type="hidden" name="dc" value="${e(data.deployment.toLowerCase())}" />`;
   const latency = data.latencyMs === null ? '' : `<input type="hidden" name="latency" value="${data.latencyMs}" />`;
+  const variant = variantInput(data.variant);
   const locale = data.locale === null ? '' : `<input type="hidden" name="locale" value="${e(data.locale)}" />`;
 
   return `${pageHead(`${e(record?.name ?? data.module)} - ${e(data.module)}`, config)}
@@ -121,7 +132,7 @@ export function renderHarnessPage(
     <label>Module <select name="module" data-switch="module">${moduleOptions}</select></label>
     <label>Record <select name="record" data-switch="record">${recordOptions}</select></label>
     <label><input type="checkbox" data-api-limit${switches.apiLimitReached ? ' checked' : ''} /> API limit reached</label>
-    ${dc}${latency}${locale}
+    ${dc}${latency}${variant}${locale}
     <noscript><button type="submit">Open</button></noscript>
   </form>
 </header>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CrmReader } from './crm-reader';
 import { DEFAULT_DEPLOYMENT, deploymentNamed, type Deployment } from './deployments';
 import { fieldLabel, nameFieldsOf, recordName } from './record-names';
+import { variantParam } from './variant-param';
 
 export interface DemoUser {
   email: string;
@@ -26,6 +27,8 @@ export interface HarnessPageData {
   record: { id: string; name: string; fields: { label: string; value: string }[] } | null;
   deployment: Deployment;
   latencyMs: number | null;
+  /** `&variant=`: emulator variants for the widget's connection calls (X-Emulator-Variant), or null. */
+  variant: string | null;
   /** `{users:[user]}` from /users?type=CurrentUser in the user's session. */
   currentUser: unknown;
   /** `{org:[org]}` from /org, or a stand-in when the emulator offers none. */
@@ -63,7 +66,7 @@ function shownValue(value: unknown): string | null {
 }
 
 /**
- * Reads the page's query (`user`, `module`, `record`, `dc`, `latency`, `locale`) and what the emulator holds,
+ * Reads the page's query (`user`, `module`, `record`, `dc`, `latency`, `locale`, `variant`) and what the emulator holds,
  * falling back to the rep, Deals and the first open unlocked record when a choice is missing or unknown.
  */
 export async function loadHarnessPage(options: {
@@ -139,6 +142,7 @@ export async function loadHarnessPage(options: {
           },
     deployment: deploymentNamed(query.get('dc')) ?? DEFAULT_DEPLOYMENT,
     latencyMs: latencySchema.parse(query.get('latency') ?? undefined) ?? null,
+    variant: variantParam(query),
     locale: localeSchema.parse(query.get('locale') ?? undefined) ?? null,
     currentUser: currentUser.body,
     org: org.status === 200 ? org.body : { org: [{ id: '5843104000000000001', company_name: 'Zylker Demo', zgid: '5843104000000000001' }] },

@@ -3,6 +3,7 @@ import type { CrmReader } from './crm-reader';
 import { DEFAULT_DEPLOYMENT, deploymentNamed } from './deployments';
 import type { SessionData } from './harness-page';
 import { HARNESS_LOCALES, type DemoUser } from './page-data';
+import { variantParam } from './variant-param';
 
 /** What the "Locked records" web tab shows and hands to its script. */
 export interface TabPageData extends SessionData {
@@ -19,7 +20,7 @@ const latencySchema = z.coerce.number().int().min(0).max(60_000).optional().catc
 const localeSchema = z.enum(HARNESS_LOCALES).optional().catch(undefined);
 
 /**
- * Reads the tab's query (`user`, `module`, `dc`, `latency`, `locale`), falling back to the rep and Deals.
+ * Reads the tab's query (`user`, `module`, `dc`, `latency`, `locale`, `variant`), falling back to the rep and Deals.
  * The module only places the tab in the menu (and is where "back" goes): a web tab's PageLoad
  * carries no module, so the page inside picks its own.
  */
@@ -42,6 +43,7 @@ export async function loadTabPage(options: {
     module,
     deployment: deploymentNamed(query.get('dc')) ?? DEFAULT_DEPLOYMENT,
     latencyMs: latencySchema.parse(query.get('latency') ?? undefined) ?? null,
+    variant: variantParam(query),
     locale: localeSchema.parse(query.get('locale') ?? undefined) ?? null,
     currentUser: currentUser.body,
     org: org.status === 200 ? org.body : { org: [{ id: '5843104000000000001', company_name: 'Zylker Demo', zgid: '5843104000000000001' }] },

@@ -1,12 +1,13 @@
 import { escapeHtml as e } from './escape-html';
 import { CALL_LOG_PANEL, pageHead } from './page-frame';
-import { options, pageConfigOf, TAB_LABEL, type PageOrigins, type ServerSwitches } from './harness-page';
+import { options, pageConfigOf, TAB_LABEL, variantInput, type PageOrigins, type ServerSwitches } from './harness-page';
 import type { TabPageData } from './tab-page-data';
 
 function recordPageHref(data: TabPageData, module: string): string {
   const query = new URLSearchParams({ user: data.user.email, module });
   if (data.deployment !== 'US') query.set('dc', data.deployment.toLowerCase());
   if (data.latencyMs !== null) query.set('latency', String(data.latencyMs));
+  if (data.variant !== null) query.set('variant', data.variant);
   if (data.locale !== null) query.set('locale', data.locale);
   return `/?${query}`;
 }
@@ -37,7 +38,7 @@ export function renderTabPage(
     <label>Signed in as <select name="user" data-switch="user">${userOptions}</select></label>
     <input type="hidden" name="module" value="${e(data.module)}" />
     <label><input type="checkbox" data-api-limit${switches.apiLimitReached ? ' checked' : ''} /> API limit reached</label>
-    ${dc}${latency}${locale}
+    ${dc}${latency}${variantInput(data.variant)}${locale}
     <noscript><button type="submit">Open</button></noscript>
   </form>
 </header>

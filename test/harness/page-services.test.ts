@@ -14,6 +14,7 @@ const config: PageConfig = {
   widgetUrl: 'http://localhost:5000/app/widget.html?serviceOrigin=x',
   zdkScriptUrl: 'http://localhost:5000/sdk/zdk.js',
   latencyMs: null,
+  variant: null,
   currentUser: { users: [{ id: '7' }] },
   environment: { deployment: 'US' },
   org: { org: [] },
@@ -21,7 +22,7 @@ const config: PageConfig = {
 const CALL: CallLogEntry = { connection: 'recordlock_user', method: 'GET', path: '/crm/v8/Deals', status: 200, durationMs: 3 };
 const WIRE = { url: 'https://www.zohoapis.com/crm/v8/Deals', method: 'GET' };
 
-function setup(options: { fault?: HarnessFault | null; latencyMs?: number | null; deployment?: string } = {}) {
+function setup(options: { fault?: HarnessFault | null; latencyMs?: number | null; deployment?: string; variant?: string } = {}) {
   const sent: unknown[] = [];
   const fetch = vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
     sent.push(JSON.parse(String(init?.body)));
@@ -31,7 +32,7 @@ function setup(options: { fault?: HarnessFault | null; latencyMs?: number | null
   const heights: number[] = [];
   const navigations: { href: string; target: string | null }[] = [];
   const services = createPageServices({
-    config: { ...config, latencyMs: options.latencyMs ?? null, deployment: options.deployment ?? 'US' },
+    config: { ...config, latencyMs: options.latencyMs ?? null, deployment: options.deployment ?? 'US', variant: options.variant ?? null },
     fetch: fetch as typeof globalThis.fetch,
     resizeFrame: (height) => heights.push(height),
     takeFault: () => options.fault ?? null,
@@ -60,6 +61,16 @@ describe('harness page services', () => {
     expect(sent).toEqual([expect.objectContaining({ fault: header })]);
   });
 
+  it('asks the emulator for the page’s variants on every connection call', async () => {
+    const { services, sent } = setup({ variant: 'minimal-lock-answer,notes-unsorted' });
+    await services.invokeConnection('recordlock_user', WIRE);
+    await services.invokeConnection('recordlock_org', WIRE);
+    expect(sent).toEqual([
+      expect.objectContaining({ connection: 'recordlock_user', variant: 'minimal-lock-answer,notes-unsorted' }),
+      expect.objectContaining({ connection: 'recordlock_org', variant: 'minimal-lock-answer,notes-unsorted' }),
+    ]);
+  });
+
   it('leaves the widget without an answer for no-answer, calling nothing', async () => {
     const { services, fetch } = setup({ fault: 'no-answer' });
     expect(await services.invokeConnection('recordlock_user', WIRE)).toEqual({ outcome: 'silence' });
@@ -84,6 +95,7 @@ describe('harness page services', () => {
     ['in this window', {}, null, '/?user=rep%40example.com&module=Deals&record=5843104000000410005'],
     ['in a new tab for _blank', {}, '_blank', '/?user=rep%40example.com&module=Deals&record=5843104000000410005'],
     ['keeping the data centre and latency', { deployment: 'EU', latencyMs: 100 }, null, '/?user=rep%40example.com&module=Deals&record=5843104000000410005&dc=eu&latency=100'],
+    ['keeping the variants', { variant: 'task-picklists' }, null, '/?user=rep%40example.com&module=Deals&record=5843104000000410005&variant=task-picklists'],
   ])('opens the record’s detail page for Record.open %s', async (_how, options, target, href) => {
     const { services, navigations } = setup(options);
     const answer = await services.openRecord({ entity: 'Deals', recordId: '5843104000000410005', target });

@@ -44,7 +44,14 @@ export function createPageServices(options: {
       const response = await options.fetch('/__harness/invoke', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ user: config.user, connection: connectionName, deployment: config.deployment, request, fault: faultHeader(fault) }),
+        body: JSON.stringify({
+          user: config.user,
+          connection: connectionName,
+          deployment: config.deployment,
+          request,
+          fault: faultHeader(fault),
+          ...(config.variant === null ? {} : { variant: config.variant }),
+        }),
       });
       const result = invokeResultSchema.parse(await response.json());
       if (result.call) options.logCall(result.call);
@@ -58,6 +65,7 @@ export function createPageServices(options: {
       const query = new URLSearchParams({ user: config.user, module: entity, record: recordId });
       if (config.deployment !== 'US') query.set('dc', config.deployment.toLowerCase());
       if (config.latencyMs !== null) query.set('latency', String(config.latencyMs));
+      if (config.variant !== null) query.set('variant', config.variant);
       options.navigate(`/?${query}`, target);
       return { outcome: 'response', data: true };
     },
