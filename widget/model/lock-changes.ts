@@ -79,27 +79,12 @@ export function createLockChanges(core: ChangeCore, writes: LockWrites): LockCha
     }
   }
 
-  /**
-   * "Try again" after a failed change: repeats it only while it is still allowed and, for a reason,
-   * while its form is open with a valid reason (read again, as now typed); otherwise reads the lock,
-   * which may have changed after all. A change to the lock `lockId` is never repeated on another lock
-   * a re-read put on screen since, which the viewer has not seen confirmed: that race is told instead.
-   */
-  function retryFor(action: LockAction, repeat: () => Promise<void>, shown?: { userId: string; lockId: string }) {
-    return async () => {
-      const race = shown && raceOn(shown.lockId, state.lock.value, shown.userId);
-      if (race) return state.apply({ succeeded: false, notice: race });
-      const repeatable = core.readyFor(action) && (action === 'unlock' || (state.form.value === action && state.draft.check() !== null));
-      return repeatable ? repeat() : reading.rereadLock();
-    };
-  }
-
   async function submitLock(verifyFirst: boolean): Promise<void> {
     const session = core.readyFor('lock');
     const reason = session && state.draft.check();
     // After a change of unknown outcome our earlier lock may stand: look before sending another.
     const verify = verifyFirst || recovery.stateUnknown;
-    if (session && reason) await perform('lock', () => lockChecked(contextOf(session), reason, verify), retryFor('lock', () => submitLock(true)));
+    if (session && reason) await perform('lock', () => lockChecked(contextOf(session), reason, verify), retryOf(core, 'lock', () => submitLock(true)));
   }
 
   async function submitReason(): Promise<void> {
@@ -107,7 +92,7 @@ export function createLockChanges(core: ChangeCore, writes: LockWrites): LockCha
     const shown = state.lock.value;
     const reason = session && shown && state.draft.check();
     if (!session || !shown || !reason) return;
-    const again = retryFor('editReason', submitReason, { userId: session.userId, lockId: shown.id });
+    const again = retryOf(core, 'editReason', submitReason, { userId: session.userId, lockId: shown.id });
     await perform('editReason', () => saveReasonChecked(contextOf(session), shown, reason), again);
   }
 
@@ -115,9 +100,25 @@ export function createLockChanges(core: ChangeCore, writes: LockWrites): LockCha
     const session = core.readyFor('unlock');
     const shown = state.lock.value;
     if (!session || !shown) return;
-    const again = retryFor('unlock', submitUnlock, { userId: session.userId, lockId: shown.id });
+    const again = retryOf(core, 'unlock', submitUnlock, { userId: session.userId, lockId: shown.id });
     await perform('unlock', () => unlockChecked(contextOf(session), shown), again);
   }
 
   return { submitLock, submitReason, submitUnlock };
+}
+
+/**
+ * "Try again" after a failed change: repeats it only while it is still allowed and, for a reason,
+ * while its form is open with a valid reason (read again, as now typed); otherwise reads the lock,
+ * which may have changed after all. A change to the lock `lockId` is never repeated on another lock
+ * a re-read put on screen since, which the viewer has not seen confirmed: that race is told instead.
+ */
+function retryOf(core: ChangeCore, action: LockAction, repeat: () => Promise<void>, shown?: { userId: string; lockId: string }) {
+  const { state, reading } = core;
+  return async () => {
+    const race = shown && raceOn(shown.lockId, state.lock.value, shown.userId);
+    if (race) return state.apply({ succeeded: false, notice: race });
+    const repeatable = core.readyFor(action) && (action === 'unlock' || (state.form.value === action && state.draft.check() !== null));
+    return repeatable ? repeat() : reading.rereadLock();
+  };
 }

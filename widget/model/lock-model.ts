@@ -10,7 +10,7 @@ import { loadOnce } from '../load-once';
 import type { Failure } from './failure';
 import { failureOf } from './failure';
 import type { ChangeCore, LockChanges } from './lock-changes';
-import { onDemandActions } from './on-demand-actions';
+import { onDemandActions, type OnDemandActions } from './on-demand-actions';
 import type { LockReading, Recovery } from './lock-reading';
 import type { ConfirmedChange, LockAction, Session } from './lock-session';
 import { createLockState } from './lock-state';
@@ -99,21 +99,13 @@ export function createLockModel(dependencies: LockModelDependencies): LockModel 
   const listeners = new Set<(change: ConfirmedChange) => void>();
   const readyFor = (action: LockAction) =>
     session && state.inFlight.value === null && state.permissions.value?.[action].allowed ? session : null;
-  const changeCore: ChangeCore = {
-    state,
-    reading,
-    limit: core.limit,
-    recovery,
-    readyFor,
-    userName: () => core.user.value?.fullName ?? '',
-    now: dependencies.now,
-    confirmed: (change) => listeners.forEach((listener) => listener(change)),
-  };
+  const userName = () => core.user.value?.fullName ?? '';
+  const confirmed = (change: ConfirmedChange) => listeners.forEach((listener) => listener(change));
+  const changeCore: ChangeCore = { state, reading, limit: core.limit, recovery, readyFor, userName, now: dependencies.now, confirmed };
   // The code behind lock, edit and unlock and their calls: fetched when a form opens (or its button gets focus).
   const changes = onDemandActions(async () => {
-    const current = session;
-    if (!current) throw new Error('The panel has not started');
-    const [code, writes] = await Promise.all([import('./lock-changes'), current.calls.writes()]);
+    if (!session) throw new Error('The panel has not started');
+    const [code, writes] = await Promise.all([import('./lock-changes'), session.calls.writes()]);
     return code.createLockChanges(changeCore, writes);
   });
   const change = (action: (loaded: LockChanges) => Promise<void>): Promise<void> =>
@@ -150,6 +142,32 @@ export function createLockModel(dependencies: LockModelDependencies): LockModel 
   }
 
   return {
+    ...shownState(core, state),
+    start,
+    refresh: reading.refresh,
+    retry,
+    prepare: changes.prepare,
+    onConfirmedChange(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    ...formActions({ state, readyFor, changes, change }),
+    dismissError() {
+      state.error.value = null;
+      // Dismissing must not leave a possibly stale lock on screen without a word: look again.
+      if (recovery.stateUnknown) void reading.rereadLock();
+    },
+    dispose() {
+      core.limit.dispose();
+      stopWatchingVisibility?.();
+      stopWatchingVisibility = null;
+    },
+  };
+}
+
+/** What the panel shows, read-only: the page core's signals and the record's lock state. */
+function shownState(core: PageCore, state: LockState) {
+  return {
     phase: core.phase,
     startFailure: core.startFailure,
     t: core.t,
@@ -169,14 +187,19 @@ export function createLockModel(dependencies: LockModelDependencies): LockModel 
     notice: state.notice,
     form: state.form,
     draft: state.draft,
-    start,
-    refresh: reading.refresh,
-    retry,
-    prepare: changes.prepare,
-    onConfirmedChange(listener) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
+  };
+}
+
+interface FormParts {
+  state: LockState;
+  readyFor(action: LockAction): Session | null;
+  changes: OnDemandActions<LockChanges>;
+  change(action: (loaded: LockChanges) => Promise<void>): Promise<void>;
+}
+
+/** Opening and closing a form, and the three changes its Save or Yes sends. */
+function formActions({ state, readyFor, changes, change }: FormParts): Pick<LockModel, 'openForm' | 'closeForm' | 'lockRecord' | 'updateReason' | 'unlockRecord'> {
+  return {
     openForm(action) {
       if (!readyFor(action)) return;
       void changes.prepare();
@@ -202,16 +225,6 @@ export function createLockModel(dependencies: LockModelDependencies): LockModel 
       return change((loaded) => loaded.submitReason());
     },
     unlockRecord: () => change((loaded) => loaded.submitUnlock()),
-    dismissError() {
-      state.error.value = null;
-      // Dismissing must not leave a possibly stale lock on screen without a word: look again.
-      if (recovery.stateUnknown) void reading.rereadLock();
-    },
-    dispose() {
-      core.limit.dispose();
-      stopWatchingVisibility?.();
-      stopWatchingVisibility = null;
-    },
   };
 }
 

@@ -1,7 +1,6 @@
-import { batch, computed, signal } from '@preact/signals-core';
-import type { ReadonlySignal } from '@preact/signals-core';
+import { signal } from '@preact/signals-core';
+import type { ReadonlySignal, Signal } from '@preact/signals-core';
 import type { Connect } from '../crm/crm-options';
-import type { LockingConfiguration, LockPermission } from '../crm/types';
 import type { CurrentUser, RecordToOpen, TabHost } from '../host/host';
 import type { KeyValueStore } from '../host/storage';
 import type { TimeFormat } from '../i18n/format-time';
@@ -11,22 +10,25 @@ import { describeLater } from './describe-later';
 import type { Failure } from './failure';
 import { MAX_IN_FLIGHT } from './in-parallel';
 import { createLockedList } from './locked-list';
-import type { LockedListView } from './locked-list';
+import type { ListLoading, LockedList, LockedListView } from './locked-list';
+import type { ListLoadingDependencies } from './list-loading';
 import { parseStoredFilters } from './overview-filters';
 import type { OverviewFilters } from './overview-filters';
 import { createPageCore } from './page-core';
-import type { Phase } from './page-core';
+import type { PageCore, Phase } from './page-core';
 import type { ReasonDraft } from './reason-draft';
+import type { Settlement } from './races';
+import type { LockSettings } from './settings-cache';
 import { createRowChangeRunner } from './row-change-runner';
 import type { BulkRun, OpenRow, RowAction, RowFailure, RowNotice } from './tab-actions';
 import type { TabCalls } from './tab-calls';
 import type { TabModules } from './tab-modules';
-import type { LockSettings } from './settings-cache';
 import { createTabRows } from './tab-rows';
+import { createRowState, rowActions } from './tab-row-actions';
+import { createTabSettings } from './tab-settings';
 import type { LockedRow } from './tab-rows';
 import { startTab } from './tab-start';
 import type { TabSession } from './tab-session';
-import { defaultReasonMaxLength } from '../crm/reason';
 
 // Prefixed like the settings cache's keys, so the extension never reads another app's entry on the same origin.
 const STORED_FILTERS = 'recordlock.overview.filters';
@@ -53,8 +55,6 @@ export interface LockedRecordsModel {
   list: LockedListView;
   /** The loaded rows that pass the filters, newest lock first. */
   rows: ReadonlySignal<LockedRow[]>;
-  /** People who locked one of the loaded records by hand, for the "Locked by" filter. */
-  lockers: ReadonlySignal<{ id: string; name: string }[]>;
   filters: ReadonlySignal<OverviewFilters>;
   selected: ReadonlySignal<ReadonlySet<string>>;
   /** The row whose form or confirmation is open. */
@@ -99,84 +99,38 @@ const BUILT_IN = { 'overview.loading': 'Loading the locked records…', 'overvie
 export function createLockedRecordsModel(dependencies: LockedRecordsDependencies): LockedRecordsModel {
   const { host, store, now } = dependencies;
   const core = createPageCore({ ...dependencies, builtInMessages: BUILT_IN });
-  let session: TabSession | null = null;
-  const settings = signal<{ module: string; configuration: LockingConfiguration | null } | null>(null);
-  const lockPermission = signal<LockPermission>('unknown');
-  const maxLength = signal(defaultReasonMaxLength);
+  const runtime: TabRuntime = { session: null, modules: null, loading: null };
+  const moduleNames = signal<string[]>([]);
+  const module = signal<string | null>(null);
+  const settings = createTabSettings(module);
   const filters = signal<OverviewFilters>(parseStoredFilters(store.get(STORED_FILTERS)));
-  const selected = signal<ReadonlySet<string>>(new Set());
-  const open = signal<OpenRow | null>(null);
-  const rowFailure = signal<RowFailure | null>(null);
-  const notice = signal<RowNotice | null>(null);
-  const bulk = signal<BulkRun | null>(null);
-  const draft = signal<ReasonDraft | null>(null);
-  const list = createLockedList({
-    calls: () => session?.calls ?? null,
-    sources: () => session?.sources ?? null,
+  const rowState = createRowState();
+  const { selected, open, rowFailure, notice, bulk } = rowState;
+  const list = createLockedList(() => runtime.loading);
+  const listEvents = {
     limit: core.limit,
     onReset: () => {
       selected.value = new Set();
       open.value = null;
       rowFailure.value = null;
     },
-    onUnconfigured: (name) => modules?.forget(name, true),
-  });
-  const moduleNames = signal<string[]>([]);
-  const module = signal<string | null>(null);
-  /** The picker's reads, from the code fetched as the tab starts. */
-  let modules: TabModules | null = null;
-  const showSettings = (name: string, known: LockSettings) => {
-    if (module.value !== name) return;
-    batch(() => {
-      settings.value = { module: name, configuration: known.configuration };
-      lockPermission.value = known.lockPermission;
-      maxLength.value = known.maxLength;
-    });
+    onUnconfigured: (name: string) => runtime.modules?.forget(name, true),
   };
-  const configuration = computed(() => (settings.value?.module === module.value ? (settings.value?.configuration ?? null) : null));
+  const { configuration, lockPermission, maxLength } = settings;
   const rows = createTabRows({ user: core.user, configuration, lockPermission, loaded: list.loaded, requests: list.requests, filters, now });
   const rowOf = (recordId: string) => rows.all.value.find((row) => row.record.id === recordId) ?? null;
-  const changes = createRowChangeRunner({
-    module,
-    list,
-    rows: rows.all,
-    rowOf,
-    selected,
-    open,
-    rowFailure,
-    notice,
-    bulk,
-    maxLength,
-    limit: core.limit,
-    now,
-    contradicted(settlement) {
-      if (settlement.lockPermission) lockPermission.value = settlement.lockPermission;
-      const name = module.value;
-      if (name) modules?.forget(name, false);
-    },
-  }, () => session);
+  const contradicted = (settlement: Settlement) => {
+    if (settlement.lockPermission) lockPermission.value = settlement.lockPermission;
+    if (module.value) runtime.modules?.forget(module.value, false);
+  };
+  const changes = createRowChangeRunner({ ...rowState, module, list, rows: rows.all, rowOf, maxLength, limit: core.limit, now, contradicted }, () => runtime.session);
 
   async function reload(): Promise<void> {
     const name = module.value;
     if (name && core.limit.until.value === null) await list.load(name, list.page.value);
   }
 
-  async function start(): Promise<void> {
-    core.begin();
-    const started = await startTab({ host, connect: dependencies.connect, store, now, textsFor: core.textsFor, maxInFlight: MAX_IN_FLIGHT });
-    if (!started.ok) return core.failed(started.failure, started.unavailable, await started.messages, () => void start());
-    session = started.session;
-    modules = started.createTabModules({ session: () => session, store, list, names: moduleNames, module, candidates: started.candidates, showSettings });
-    const first = await modules.chooseFirst();
-    const texts = await started.messages;
-    if (first.failure !== null) {
-      return core.failed({ ...(await describeLater(first.failure)), retryable: true }, false, texts, () => void start());
-    }
-    core.ready(started.session.user, texts, () => void start());
-    if (core.phase.value !== 'ready') return;
-    await first.shown;
-    modules.completeLater();
-  }
+  const start = () => startTabPage({ dependencies, core, runtime, list, listEvents, names: moduleNames, module, showSettings: settings.show });
 
   return {
     phase: core.phase,
@@ -189,23 +143,17 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
     module,
     list,
     rows: rows.shown,
-    lockers: rows.lockers,
     filters,
-    selected,
-    open,
+    ...rowState,
     inFlight: changes.inFlight,
-    notice,
-    rowFailure,
-    bulk,
-    draft,
     start,
     retry: () => (core.phase.value === 'failed' ? start() : reload()),
     chooseModule: async (name) => {
       bulk.value = null;
       notice.value = null;
-      await modules?.choose(name);
+      await runtime.modules?.choose(name);
     },
-    openPicker: () => modules?.completeLater(),
+    openPicker: () => runtime.modules?.completeLater(),
     goToPage: async (pageNumber) => {
       const name = module.value;
       if (name && pageNumber >= 1) await list.load(name, pageNumber);
@@ -215,33 +163,7 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
       filters.value = next;
       store.set(STORED_FILTERS, JSON.stringify(next));
     },
-    toggleSelected(recordId) {
-      if (!rowOf(recordId)?.selectable) return;
-      const next = new Set(selected.value);
-      if (next.has(recordId)) next.delete(recordId);
-      else next.add(recordId);
-      selected.value = next;
-      if (next.size > 0) changes.prepare();
-    },
-    openAction(recordId, action) {
-      const row = rowOf(recordId);
-      if (!row?.permissions[action].allowed) return;
-      void changes.run(recordId, async (loaded) => {
-        batch(() => {
-          draft.value = loaded.draft;
-          open.value = { recordId, action };
-          rowFailure.value = null;
-          notice.value = null;
-          if (action === 'editReason') loaded.draft.set(row.lock.reason ?? '');
-        });
-      });
-    },
-    closeAction: () => void (open.value = null),
-    prepareChanges: changes.prepare,
-    saveReason: () => changes.run(open.value?.recordId ?? null, (loaded) => loaded.saveReason()),
-    unlockRow: () => changes.run(open.value?.recordId ?? null, (loaded) => loaded.unlockRow()),
-    unlockSelected: () => changes.run(null, (loaded) => loaded.unlockSelected()),
-    dismissBulk: () => void (bulk.value = null),
+    ...rowActions({ ...rowState, changes }),
     async openRecord(record) {
       try {
         await host.openRecord(record);
@@ -250,4 +172,44 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
       }
     },
   };
+}
+
+/** What the tab's store holds once it has started: the viewer's session and the module picker. */
+interface TabRuntime {
+  session: TabSession | null;
+  /** The picker's reads and the list's loading, from the code fetched as the tab starts. */
+  modules: TabModules | null;
+  loading: ListLoading | null;
+}
+
+interface TabStartParts {
+  dependencies: LockedRecordsDependencies;
+  core: PageCore;
+  runtime: TabRuntime;
+  list: LockedList;
+  listEvents: Omit<ListLoadingDependencies, 'calls' | 'sources'>;
+  names: Signal<string[]>;
+  module: Signal<string | null>;
+  showSettings(module: string, settings: LockSettings): void;
+}
+
+/** Starts the tab: its session, the first module's list and settings, then the rest of the picker. */
+async function startTabPage(parts: TabStartParts): Promise<void> {
+  const { dependencies, core, runtime, list, listEvents, names, module, showSettings } = parts;
+  const { host, store, now, connect } = dependencies;
+  const start = () => void startTabPage(parts);
+  core.begin();
+  const started = await startTab({ host, connect, store, now, textsFor: core.textsFor, maxInFlight: MAX_IN_FLIGHT });
+  if (!started.ok) return core.failed(started.failure, started.unavailable, await started.messages, start);
+  runtime.session = started.session;
+  runtime.loading = started.createListLoading({ ...listEvents, calls: started.session.calls, sources: started.session.sources });
+  const modules = started.createTabModules({ session: () => runtime.session, store, list, names, module, candidates: started.candidates, showSettings });
+  runtime.modules = modules;
+  const first = await modules.chooseFirst();
+  const texts = await started.messages;
+  if (first.failure !== null) return core.failed({ ...(await describeLater(first.failure)), retryable: true }, false, texts, start);
+  core.ready(started.session.user, texts, start);
+  if (core.phase.value !== 'ready') return;
+  await first.shown;
+  modules.completeLater();
 }

@@ -8,7 +8,7 @@ import type { LockWrites } from '../crm/lock-writes';
 import type { Lock } from '../crm/types';
 import { saveReasonChecked, unlockChecked } from './checked-changes';
 import type { ChangeContext } from './checked-changes';
-import { inParallel, MAX_IN_FLIGHT } from './in-parallel';
+import { bulkProgress, runBulk } from './bulk-run';
 import type { LimitWait } from './limit-wait';
 import type { LockedList } from './locked-list';
 import type { Settlement } from './races';
@@ -31,6 +31,8 @@ export interface RowChangeCore {
   rows: ReadonlySignal<LockedRow[]>;
   /** Zoho's limit for a lock reason, as the module's settings say. */
   maxLength: ReadonlySignal<number>;
+  /** Where the model shows the row form's draft once this code has made it. */
+  draft: Signal<ReasonDraft | null>;
   limit: LimitWait;
   now: () => Date;
   rowOf(recordId: string): LockedRow | null;
@@ -41,6 +43,10 @@ export interface RowChangeCore {
 export interface RowChanges {
   /** The reason being typed in a row's form: it stays when a save fails or races. */
   draft: ReasonDraft;
+  /** Selects or deselects a manual lock the viewer may unlock. */
+  toggleSelected(recordId: string): void;
+  /** Opens a row's reason form or unlock confirmation, if the viewer may make that change. */
+  openAction(recordId: string, action: RowAction): void;
   saveReason(): Promise<void>;
   unlockRow(): Promise<void>;
   unlockSelected(): Promise<void>;
@@ -53,6 +59,52 @@ function outcomeOf(settlement: Settlement): BulkOutcome {
   return settlement.notice ? 'changed' : 'failed';
 }
 
+/** Choosing rows: selecting a manual lock the viewer may unlock, opening a row's form. */
+function rowChoices(core: RowChangeCore, draft: ReasonDraft): Pick<RowChanges, 'toggleSelected' | 'openAction'> {
+  const { selected, open, rowFailure, notice } = core;
+  return {
+    toggleSelected(recordId) {
+      if (!core.rowOf(recordId)?.selectable) return;
+      const next = new Set(selected.value);
+      if (next.has(recordId)) next.delete(recordId);
+      else next.add(recordId);
+      selected.value = next;
+    },
+    openAction(recordId, action) {
+      const row = core.rowOf(recordId);
+      if (!row?.permissions[action].allowed) return;
+      batch(() => {
+        core.draft.value = draft;
+        open.value = { recordId, action };
+        rowFailure.value = null;
+        notice.value = null;
+        if (action === 'editReason') draft.set(row.lock.reason ?? '');
+      });
+    },
+  };
+}
+
+/** Where a row's change is made, and how a row shows the lock as now known. */
+function rowTools(core: RowChangeCore, session: TabSession, writes: LockWrites) {
+  return {
+    contextOf(recordId: string): ChangeContext | null {
+      const module = core.module.value;
+      if (!module) return null;
+      const { user, calls } = session;
+      return { locks: calls.locks, writes, record: { module, recordId }, userId: user.id, userName: user.fullName, now: core.now };
+    },
+    /** A row whose lock is gone leaves the selection too. */
+    replaceLock(recordId: string, lock: Lock | null): void {
+      core.list.replaceLock(recordId, lock);
+      const { selected } = core;
+      if (lock || !selected.value.has(recordId)) return;
+      const next = new Set(selected.value);
+      next.delete(recordId);
+      selected.value = next;
+    },
+  };
+}
+
 /**
  * A row's reason edit and unlock, and the bulk unlock, over the rules every page shares
  * (checked-changes.ts). Loaded on demand: the list shows without this code, which comes when a
@@ -62,22 +114,7 @@ export function createRowChanges(core: RowChangeCore, session: TabSession, write
   const { open, inFlight, notice, rowFailure, bulk, selected } = core;
   const draft = createReasonDraft(core.maxLength);
 
-  /** Where a change of the record's lock is made. */
-  function contextOf(recordId: string): ChangeContext | null {
-    const module = core.module.value;
-    if (!module) return null;
-    const { user, calls } = session;
-    return { locks: calls.locks, writes, record: { module, recordId }, userId: user.id, userName: user.fullName, now: core.now };
-  }
-
-  /** Shows a row's lock as now known; a row whose lock is gone leaves the selection too. */
-  function replaceLock(recordId: string, lock: Lock | null): void {
-    core.list.replaceLock(recordId, lock);
-    if (lock || !selected.value.has(recordId)) return;
-    const next = new Set(selected.value);
-    next.delete(recordId);
-    selected.value = next;
-  }
+  const { contextOf, replaceLock } = rowTools(core, session, writes);
 
   /** Shows what one row's change turned out to mean; `keepForm` leaves a reason form open with its text. */
   function show(row: LockedRow, settlement: Settlement, keepForm: boolean): void {
@@ -117,29 +154,28 @@ export function createRowChanges(core: RowChangeCore, session: TabSession, write
     const chosen = core.rows.value.filter((row) => selected.value.has(row.record.id) && row.selectable);
     if (chosen.length === 0) return;
     batch(() => {
-      bulk.value = { total: chosen.length, results: [], finished: false };
       notice.value = null;
       open.value = null;
     });
+    const progress = bulkProgress(bulk, chosen.length);
     let contradicted: Settlement | null = null;
-    await inParallel(chosen, MAX_IN_FLIGHT, async (row) => {
+    const unlock = (row: LockedRow) => {
       const context = contextOf(row.record.id);
-      if (!context) return;
-      const settlement = await unlockChecked(context, row.lock);
+      return context ? unlockChecked(context, row.lock) : Promise.resolve<Settlement>({ succeeded: false });
+    };
+    await runBulk(chosen, unlock, ({ item: row, settlement }) => {
       if (settlement.lock !== undefined) replaceLock(row.record.id, settlement.lock);
       if (settlement.settingsContradicted) contradicted = settlement;
       const outcome = outcomeOf(settlement);
-      const run = bulk.value;
-      const result = { record: row.record, outcome, failure: outcome === 'failed' ? (settlement.failure ?? null) : null };
-      if (run) bulk.value = { ...run, results: [...run.results, result] };
+      progress.add({ record: row.record, outcome, failure: outcome === 'failed' ? (settlement.failure ?? null) : null });
     });
-    const run = bulk.value;
-    if (run) bulk.value = { ...run, finished: true };
+    progress.finish();
     if (contradicted) core.contradicted(contradicted);
   }
 
   return {
     draft,
+    ...rowChoices(core, draft),
     saveReason: () => changeOpenRow('editReason', (context, row, reason) => saveReasonChecked(context, row.lock, reason)),
     unlockRow: () => changeOpenRow('unlock', (context, row) => unlockChecked(context, row.lock)),
     unlockSelected,

@@ -1,5 +1,6 @@
 import type { LockedRecord } from '../crm/locked-records';
 import type { Failure } from './failure';
+import type { BulkProgress } from './bulk-run';
 import type { Notice } from './races';
 
 /** What a viewer can do to one row of the tab. */
@@ -29,8 +30,4 @@ export interface BulkResult {
   failure: Failure | null;
 }
 
-export interface BulkRun {
-  total: number;
-  results: BulkResult[];
-  finished: boolean;
-}
+export type BulkRun = BulkProgress<BulkResult>;

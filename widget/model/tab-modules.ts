@@ -35,6 +35,31 @@ export interface TabModulesDependencies {
   showSettings(module: string, settings: LockSettings): void;
 }
 
+/**
+ * Shows a module's settings: cached ones at once (a stale entry read again behind them), else read
+ * from Zoho, with its configuration when the scan just read it. null: they could not be read.
+ */
+async function settingsShown(
+  session: () => TabSession | null,
+  showSettings: TabModulesDependencies['showSettings'],
+  name: string,
+  known?: LockingConfiguration | null,
+): Promise<LockSettings | null> {
+  const source = session()?.sources.settingsOf(name);
+  if (!source) return null;
+  const cached = source.cached();
+  if (cached) showSettings(name, cached.settings);
+  if (cached?.fresh) return cached.settings;
+  try {
+    const read = await source.read(known);
+    showSettings(name, read);
+    return read;
+  } catch {
+    // Zoho still refuses what the profile may not do; the list shows without actions.
+    return cached?.settings ?? null;
+  }
+}
+
 /** Part of the code fetched as the tab starts (tab-sources.ts), beside Zoho's PageLoad. */
 export function createTabModules({ session, store, list, names, module, candidates, showSettings }: TabModulesDependencies): TabModules {
   /** What this view knows of each candidate's configuration; `complete` once every one is current. */
@@ -42,25 +67,7 @@ export function createTabModules({ session, store, list, names, module, candidat
   let complete = false;
   let completing: Promise<void> | null = null;
 
-  /**
-   * Shows a module's settings: cached ones at once (a stale entry read again behind them), else
-   * read from Zoho, with its configuration when the scan just read it. null: they could not be read.
-   */
-  async function useSettingsOf(name: string, known?: LockingConfiguration | null): Promise<LockSettings | null> {
-    const source = session()?.sources.settingsOf(name);
-    if (!source) return null;
-    const cached = source.cached();
-    if (cached) showSettings(name, cached.settings);
-    if (cached?.fresh) return cached.settings;
-    try {
-      const read = await source.read(known);
-      showSettings(name, read);
-      return read;
-    } catch {
-      // Zoho still refuses what the profile may not do; the list shows without actions.
-      return cached?.settings ?? null;
-    }
-  }
+  const useSettingsOf = (name: string, known?: LockingConfiguration | null) => settingsShown(session, showSettings, name, known);
 
   function show(name: string | null): Promise<unknown> {
     module.value = name;

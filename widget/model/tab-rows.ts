@@ -38,8 +38,6 @@ export interface TabRows {
   all: ReadonlySignal<LockedRow[]>;
   /** The loaded rows that pass the filters, newest lock first. */
   shown: ReadonlySignal<LockedRow[]>;
-  /** People who locked one of the loaded records by hand, for the "Locked by" filter. */
-  lockers: ReadonlySignal<{ id: string; name: string }[]>;
 }
 
 /** The tab's rows, derived from the loaded locks with the rules every page shares. */
@@ -66,10 +64,5 @@ export function createTabRows({ user, configuration, lockPermission, loaded, req
       .filter((row) => passesFilters(row.lock, filters.value, viewerId, at))
       .sort((a, b) => Date.parse(b.lock.lockedAt) - Date.parse(a.lock.lockedAt));
   });
-  const lockers = computed(() => {
-    const byId = new Map<string, string>();
-    for (const { lock } of loaded.value) if (lock.lockedBy) byId.set(lock.lockedBy.id, lock.lockedBy.name);
-    return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-  });
-  return { all, shown, lockers };
+  return { all, shown };
 }

@@ -10,7 +10,13 @@ import type { TabSession } from './tab-session';
 type TabSourcesCode = Awaited<ReturnType<typeof tabSourcesCode>>;
 
 export type TabStart = (
-  | { ok: true; session: TabSession; createTabModules: TabSourcesCode['createTabModules']; candidates: readonly string[] }
+  | {
+      ok: true;
+      session: TabSession;
+      createTabModules: TabSourcesCode['createTabModules'];
+      createListLoading: TabSourcesCode['createListLoading'];
+      candidates: readonly string[];
+    }
   | ({ ok: false } & StartFailure)
 ) & { messages: Promise<Messages> };
 
@@ -49,5 +55,6 @@ export async function startTab({ host, connect, store, now, textsFor, maxInFligh
     candidates: code.value.LOCKABLE_MODULES,
     maxInFlight,
   });
-  return { ok: true, session: { user: viewer.value, calls, sources }, createTabModules: code.value.createTabModules, candidates: code.value.LOCKABLE_MODULES, messages };
+  const { createTabModules, createListLoading, LOCKABLE_MODULES } = code.value;
+  return { ok: true, session: { user: viewer.value, calls, sources }, createTabModules, createListLoading, candidates: LOCKABLE_MODULES, messages };
 }

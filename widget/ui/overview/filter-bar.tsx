@@ -1,4 +1,5 @@
 import '../ui-base';
+import { lockersOf } from '../../model/lockers';
 import type { LockedRecordsModel } from '../../model/locked-records-model';
 import type { LockedByFilter, SourceFilter } from '../../model/overview-filters';
 import { validDays } from '../../model/valid-days';
@@ -13,7 +14,7 @@ export function FilterBar({ model }: { model: LockedRecordsModel }) {
   const filters = model.filters.value;
   const viewerId = model.user.value?.id;
   // The viewer is "Me"; a stored user who locked nothing loaded here is still offered, so the choice stays visible.
-  const lockers = model.lockers.value.filter((locker) => locker.id !== viewerId);
+  const lockers = lockersOf(model.list.loaded.value).filter((locker) => locker.id !== viewerId);
   const storedUser = filters.lockedBy.kind === 'user' && !lockers.some((l) => l.id === (filters.lockedBy as { id: string }).id);
   return (
     <fieldset class="rl-filters">

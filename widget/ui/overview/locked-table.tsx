@@ -17,7 +17,6 @@ function sourceText(model: LockedRecordsModel, row: LockedRow): string {
  */
 export function LockedTable({ model }: { model: LockedRecordsModel }) {
   const t = model.t.value;
-  const time = model.time.value;
   const rows = model.rows.value;
   const module = model.module.value ?? '';
   const busy = model.inFlight.value !== null || model.bulk.value?.finished === false;
@@ -42,73 +41,83 @@ export function LockedTable({ model }: { model: LockedRecordsModel }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => {
-            const name = row.record.name || t('overview.row.unnamed', { id: row.record.id });
-            const open = model.open.value?.recordId === row.record.id ? model.open.value : null;
-            const failure = model.rowFailure.value?.recordId === row.record.id ? model.rowFailure.value.failure : null;
-            return [
-              <tr key={row.record.id}>
-                <td>
-                  {row.selectable && (
-                    <input
-                      type="checkbox"
-                      aria-label={t('overview.row.select', { name })}
-                      checked={model.selected.value.has(row.record.id)}
-                      disabled={busy}
-                      onChange={() => model.toggleSelected(row.record.id)}
-                    />
-                  )}
-                </td>
-                <td>
-                  <a
-                    href="#"
-                    onClick={(event) => {
-                      event.preventDefault();
-                      void model.openRecord({ module, recordId: row.record.id });
-                    }}
-                  >
-                    {name}
-                  </a>
-                </td>
-                <td class="rl-reason">{row.lock.reason ?? <span class="rl-muted">{t('overview.row.noReason')}</span>}</td>
-                <td>{row.lock.lockedBy?.name ?? t('overview.row.byRule')}</td>
-                <td>
-                  <time dateTime={row.lock.lockedAt}>
-                    {t('overview.row.since', { relative: time.relative(row.lock.lockedAt), time: time.exact(row.lock.lockedAt) })}
-                  </time>
-                </td>
-                <td>{sourceText(model, row)}</td>
-                <td>{row.openRequests}</td>
-                <td class="rl-row-actions">
-                  {row.permissions.unlock.allowed && (
-                    <button type="button" class="rl-button" disabled={busy} onClick={() => model.openAction(row.record.id, 'unlock')}>
-                      {t('action.unlock')}
-                    </button>
-                  )}
-                  {row.permissions.editReason.allowed && (
-                    <button type="button" class="rl-button" disabled={busy} onClick={() => model.openAction(row.record.id, 'editReason')}>
-                      {t('action.editReason')}
-                    </button>
-                  )}
-                </td>
-              </tr>,
-              (open || failure) && (
-                <tr key={`${row.record.id}-more`}>
-                  <td colSpan={8}>
-                    {failure && (
-                      <p class="rl-error" role="alert">
-                        {t('overview.notice.row', { name, message: t(failure.message, failure.params) })}
-                      </p>
-                    )}
-                    {open && <RowForm model={model} name={name} action={open.action} />}
-                  </td>
-                </tr>
-              ),
-            ];
-          })}
+          {rows.map((row) => (
+            <LockedTableRow key={row.record.id} model={model} row={row} module={module} busy={busy} />
+          ))}
         </tbody>
       </table>
       <Paging model={model} />
+    </>
+  );
+}
+
+/** One locked record's row, and below it, when open, its form or the failure of its last change. */
+function LockedTableRow({ model, row, module, busy }: { model: LockedRecordsModel; row: LockedRow; module: string; busy: boolean }) {
+  const t = model.t.value;
+  const time = model.time.value;
+  const name = row.record.name || t('overview.row.unnamed', { id: row.record.id });
+  const open = model.open.value?.recordId === row.record.id ? model.open.value : null;
+  const failure = model.rowFailure.value?.recordId === row.record.id ? model.rowFailure.value.failure : null;
+  return (
+    <>
+      <tr>
+        <td>
+          {row.selectable && (
+            <input
+              type="checkbox"
+              aria-label={t('overview.row.select', { name })}
+              checked={model.selected.value.has(row.record.id)}
+              disabled={busy}
+              onFocus={() => model.prepareChanges()}
+              onChange={() => model.toggleSelected(row.record.id)}
+            />
+          )}
+        </td>
+        <td>
+          <a
+            href="#"
+            onClick={(event) => {
+              event.preventDefault();
+              void model.openRecord({ module, recordId: row.record.id });
+            }}
+          >
+            {name}
+          </a>
+        </td>
+        <td class="rl-reason">{row.lock.reason ?? <span class="rl-muted">{t('overview.row.noReason')}</span>}</td>
+        <td>{row.lock.lockedBy?.name ?? t('overview.row.byRule')}</td>
+        <td>
+          <time dateTime={row.lock.lockedAt}>
+            {t('overview.row.since', { relative: time.relative(row.lock.lockedAt), time: time.exact(row.lock.lockedAt) })}
+          </time>
+        </td>
+        <td>{sourceText(model, row)}</td>
+        <td>{row.openRequests}</td>
+        <td class="rl-row-actions">
+          {row.permissions.unlock.allowed && (
+            <button type="button" class="rl-button" disabled={busy} onFocus={() => model.prepareChanges()} onClick={() => model.openAction(row.record.id, 'unlock')}>
+              {t('action.unlock')}
+            </button>
+          )}
+          {row.permissions.editReason.allowed && (
+            <button type="button" class="rl-button" disabled={busy} onFocus={() => model.prepareChanges()} onClick={() => model.openAction(row.record.id, 'editReason')}>
+              {t('action.editReason')}
+            </button>
+          )}
+        </td>
+      </tr>
+      {(open || failure) && (
+        <tr>
+          <td colSpan={8}>
+            {failure && (
+              <p class="rl-error" role="alert">
+                {t('overview.notice.row', { name, message: t(failure.message, failure.params) })}
+              </p>
+            )}
+            {open && <RowForm model={model} name={name} action={open.action} />}
+          </td>
+        </tr>
+      )}
     </>
   );
 }

@@ -1,0 +1,51 @@
+import { signal } from '@preact/signals-core';
+import type { Signal } from '@preact/signals-core';
+import type { ReasonDraft } from './reason-draft';
+import type { RowChanges } from './row-changes';
+import type { BulkRun, OpenRow, RowAction, RowFailure, RowNotice } from './tab-actions';
+
+/** What a viewer is doing with the tab's rows. */
+export interface RowState {
+  selected: Signal<ReadonlySet<string>>;
+  /** The row whose form or confirmation is open. */
+  open: Signal<OpenRow | null>;
+  rowFailure: Signal<RowFailure | null>;
+  /** What just happened to one row, for the live region. */
+  notice: Signal<RowNotice | null>;
+  bulk: Signal<BulkRun | null>;
+  /** The reason being typed in a row's form; null until the code behind the rows' changes is here. */
+  draft: Signal<ReasonDraft | null>;
+}
+
+export function createRowState(): RowState {
+  return {
+    selected: signal<ReadonlySet<string>>(new Set()),
+    open: signal<OpenRow | null>(null),
+    rowFailure: signal<RowFailure | null>(null),
+    notice: signal<RowNotice | null>(null),
+    bulk: signal<BulkRun | null>(null),
+    draft: signal<ReasonDraft | null>(null),
+  };
+}
+
+export interface RowActionParts extends RowState {
+  changes: {
+    prepare(): void;
+    run(recordId: string | null, action: (loaded: RowChanges) => Promise<void>): Promise<void>;
+  };
+}
+
+/** What a viewer does to the tab's rows; what needs the code behind the changes waits for it (fetched when a row's control gets focus). */
+export function rowActions({ open, bulk, changes }: RowActionParts) {
+  const run = (recordId: string | null, action: (loaded: RowChanges) => Promise<void> | void) => changes.run(recordId, async (loaded) => action(loaded));
+  return {
+    toggleSelected: (recordId: string) => void run(null, (loaded) => loaded.toggleSelected(recordId)),
+    openAction: (recordId: string, action: RowAction) => void run(recordId, (loaded) => loaded.openAction(recordId, action)),
+    closeAction: () => void (open.value = null),
+    prepareChanges: changes.prepare,
+    saveReason: () => run(open.value?.recordId ?? null, (loaded) => loaded.saveReason()),
+    unlockRow: () => run(open.value?.recordId ?? null, (loaded) => loaded.unlockRow()),
+    unlockSelected: () => run(null, (loaded) => loaded.unlockSelected()),
+    dismissBulk: () => void (bulk.value = null),
+  };
+}
