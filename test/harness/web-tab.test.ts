@@ -36,10 +36,10 @@ describe('the harness’s "Locked records" web tab', () => {
     });
   });
 
-  it('shows the tab as the current one in the menu, beside links to each module’s records', async () => {
+  it('shows the tab as the current one in the menu, beside links to each module’s list view', async () => {
     const html = await (await fetch(`${server.url}/tab?user=manager@example.com&module=Deals&dc=eu`)).text();
     expect(html).toContain('<a class="crm-tab is-current" aria-current="page" href="">Locked records</a>');
-    expect(html).toContain('<a class="crm-tab" href="/?user=manager%40example.com&amp;module=Deals&amp;dc=eu">Deals</a>');
+    expect(html).toContain('<a class="crm-tab" href="/list?user=manager%40example.com&amp;module=Deals&amp;dc=eu">Deals</a>');
     expect(html).toContain('<option value="manager@example.com" selected>');
     expect(configOf(html).environment).toMatchObject({ deployment: 'EU' });
   });
