@@ -5,7 +5,7 @@ import { invokeRequestSchema, type HarnessAnswer, type InvokeRequest, type Invok
 import { renderListPage } from './list-page';
 import { loadListPage } from './list-page-data';
 import { loadHarnessPage } from './page-data';
-import type { DemoUser } from './session';
+import type { DemoUser, PageInput } from './session';
 import { renderTabPage } from './tab-page';
 import { loadTabPage } from './tab-page-data';
 
@@ -22,13 +22,6 @@ const recordQuerySchema = z.object({
   module: z.string().regex(/^[A-Za-z0-9_]+$/),
   id: z.string().regex(/^\d+$/),
 });
-
-interface PageInput {
-  reader: CrmReader;
-  users: DemoUser[];
-  modules: string[];
-  query: URLSearchParams;
-}
 
 type PageRenderer = (input: PageInput, origins: PageOrigins, switches: ServerSwitches) => Promise<string>;
 

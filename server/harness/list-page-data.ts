@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { CrmReader } from './crm-reader';
 import { harnessHref } from './harness-links';
 import { readRecords, stateOf } from './record-list';
 import { fieldLabel, nameFieldsOf, recordName } from './record-names';
-import { chooseModule, loadSession, type DemoUser, type SessionData } from './session';
+import { chooseModule, loadSession, type PageInput, type SessionData } from './session';
 
 /** Zoho's list view shows at most 100 records a page (its per-page choices end at 100). */
 export const LIST_PAGE_SIZE = 100;
@@ -36,12 +35,7 @@ const ownerSchema = z.object({ name: z.string() });
  * Reads the list view's query (`module`, `page` and the session's) and one page of the module's
  * records, as the CRM's own page reads them (no API credit spent), falling back to Deals and page 1.
  */
-export async function loadListPage(options: {
-  reader: CrmReader;
-  users: DemoUser[];
-  modules: string[];
-  query: URLSearchParams;
-}): Promise<ListPageData> {
+export async function loadListPage(options: PageInput): Promise<ListPageData> {
   const { reader, query } = options;
   const session = await loadSession(options);
   const module = chooseModule(options.modules, query);

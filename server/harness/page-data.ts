@@ -1,7 +1,6 @@
-import type { CrmReader } from './crm-reader';
 import { readRecord, readRecords, stateOf, type ListedRecord } from './record-list';
 import { fieldLabel, nameFieldsOf, recordName } from './record-names';
-import { DEFAULT_MODULE, loadSession, queryText, type DemoUser, type SessionData } from './session';
+import { DEFAULT_MODULE, loadSession, queryText, type PageInput, type SessionData } from './session';
 
 export interface RecordChoice {
   id: string;
@@ -36,12 +35,7 @@ function shownValue(value: unknown): string | null {
  * Reads the page's query (`module`, `record` and the session's) and what the emulator holds,
  * falling back to Deals and the first open unlocked record when a choice is missing or unknown.
  */
-export async function loadHarnessPage(options: {
-  reader: CrmReader;
-  users: DemoUser[];
-  modules: string[];
-  query: URLSearchParams;
-}): Promise<HarnessPageData> {
+export async function loadHarnessPage(options: PageInput): Promise<HarnessPageData> {
   const { reader, query } = options;
   const wanted = (key: string) => queryText(query, key);
   const session = await loadSession(options);

@@ -36,6 +36,14 @@ export interface Session {
 /** The session and the module a page is about. */
 export type SessionData = Session & { module: string };
 
+/** What a page is read from: the CRM (unmetered), the demo users, the extension's modules, the page's query. */
+export interface PageInput {
+  reader: CrmReader;
+  users: DemoUser[];
+  modules: string[];
+  query: URLSearchParams;
+}
+
 export const DEFAULT_USER = 'rep@example.com';
 export const DEFAULT_MODULE = 'Deals';
 /** The CRM page's own reads of records and the org run as the administrator, who sees everything. */
@@ -58,7 +66,7 @@ export function chooseModule(modules: readonly string[], query: URLSearchParams)
 }
 
 /** Reads the session's part of a page's query, falling back to the rep, the US data centre and the day theme. */
-export async function loadSession(options: { reader: CrmReader; users: DemoUser[]; query: URLSearchParams }): Promise<Session> {
+export async function loadSession(options: Omit<PageInput, 'modules'>): Promise<Session> {
   const { reader, users, query } = options;
   const wanted = queryText(query, 'user');
   const user = users.find((u) => u.email === wanted) ?? users.find((u) => u.email === DEFAULT_USER) ?? users[0];

@@ -1,5 +1,4 @@
-import type { CrmReader } from './crm-reader';
-import { chooseModule, loadSession, type DemoUser, type SessionData } from './session';
+import { chooseModule, loadSession, type PageInput, type SessionData } from './session';
 
 /** What the "Locked records" web tab shows and hands to its script. */
 export interface TabPageData extends SessionData {
@@ -11,12 +10,7 @@ export interface TabPageData extends SessionData {
  * the tab in the menu (and is where "back" goes): a web tab's PageLoad carries no module, so the
  * page inside picks its own.
  */
-export async function loadTabPage(options: {
-  reader: CrmReader;
-  users: DemoUser[];
-  modules: string[];
-  query: URLSearchParams;
-}): Promise<TabPageData> {
+export async function loadTabPage(options: PageInput): Promise<TabPageData> {
   const session = await loadSession(options);
   return { ...session, modules: options.modules, module: chooseModule(options.modules, options.query) };
 }

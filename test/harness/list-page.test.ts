@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED } from '../../server/emulator/index';
-import { createDevApp, STAND_IN_SDK_PATH } from '../../server/dev/dev-app';
 import { renderListPage } from '../../server/harness/list-page';
 import type { ListPageData } from '../../server/harness/list-page-data';
 import { PAGE_CONFIG_ELEMENT_ID, pageConfigSchema } from '../../server/harness/page-config';
@@ -166,28 +162,5 @@ describe('the list view’s selection', () => {
     [0, 0, { checked: false, indeterminate: false }],
   ])('shows the select-all box for %i of %i selected as %j', (selected, total, state) => {
     expect(selectAllState(selected, total)).toEqual(state);
-  });
-});
-
-describe('the dev server’s list button page', () => {
-  const appDir = mkdtempSync(join(tmpdir(), 'record-lock-list-'));
-  const origins = { harness: 'http://127.0.0.1:5000', widget: 'http://localhost:5000' };
-  const app = createDevApp({
-    appDir,
-    origins: () => origins,
-    emulator: async () => new Response(null, { status: 204 }),
-    harness: async () => null,
-    bundle: async () => '',
-  });
-  afterAll(() => rmSync(appDir, { recursive: true, force: true }));
-
-  it('answers the static server’s 404 while app/list.html does not exist', async () => {
-    expect((await app(new Request(`${origins.widget}/app/list.html?serviceOrigin=x`))).status).toBe(404);
-  });
-
-  it('serves list.html with Zoho’s SDK address pointed at the stand-in, like widget.html', async () => {
-    writeFileSync(join(appDir, 'list.html'), '<script src="https://live.zwidgets.com/js-sdk/1.4/ZohoEmbededAppSDK.min.js"></script>');
-    const html = await (await app(new Request(`${origins.widget}/app/list.html`))).text();
-    expect(html).toBe(`<script src="${STAND_IN_SDK_PATH}"></script>`);
   });
 });

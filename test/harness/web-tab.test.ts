@@ -77,16 +77,17 @@ describe('the dev server’s app pages', () => {
   });
   afterAll(() => rmSync(appDir, { recursive: true, force: true }));
 
-  it('serves overview.html with Zoho’s SDK address pointed at the stand-in, like widget.html', async () => {
+  it.each(['overview', 'list'])('serves %s.html with Zoho’s SDK address pointed at the stand-in, like widget.html', async (page) => {
     writeFileSync(
-      join(appDir, 'overview.html'),
-      '<script src="https://live.zwidgets.com/js-sdk/1.2/ZohoEmbededAppSDK.min.js"></script><script src="js/overview.js" defer></script>',
+      join(appDir, `${page}.html`),
+      `<script src="https://live.zwidgets.com/js-sdk/1.2/ZohoEmbededAppSDK.min.js"></script><script src="js/${page}.js" defer></script>`,
     );
-    const html = await (await app(new Request(`${origins.widget}/app/overview.html`))).text();
-    expect(html).toBe(`<script src="${STAND_IN_SDK_PATH}"></script><script src="js/overview.js" defer></script>`);
+    const html = await (await app(new Request(`${origins.widget}/app/${page}.html`))).text();
+    expect(html).toBe(`<script src="${STAND_IN_SDK_PATH}"></script><script src="js/${page}.js" defer></script>`);
   });
 
-  it('answers 404 for a page app/ does not hold', async () => {
-    expect((await app(new Request(`${origins.widget}/app/widget.html`))).status).toBe(404);
+  it.each(['widget', 'list'])('answers the static server’s 404 for %s.html while app/ does not hold it (a list button’s popup then shows it)', async (page) => {
+    rmSync(join(appDir, `${page}.html`), { force: true });
+    expect((await app(new Request(`${origins.widget}/app/${page}.html?serviceOrigin=x`))).status).toBe(404);
   });
 });
