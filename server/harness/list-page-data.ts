@@ -4,7 +4,10 @@ import { readRecords, stateOf } from './record-list';
 import { fieldLabel, nameFieldsOf, recordName } from './record-names';
 import { chooseModule, loadSession, type PageInput, type SessionData } from './session';
 
-/** Zoho's list view shows at most 100 records a page (its per-page choices end at 100). */
+/**
+ * Records a page: the largest per-page choice Zoho's list view offers, as used; no Zoho page found
+ * states the figure (its help says only that the edition sets the choices).
+ */
 export const LIST_PAGE_SIZE = 100;
 
 export interface ListRow {
