@@ -18,6 +18,7 @@ import { readManifest } from './harness/manifest';
 import { createBrowserBundles } from './dev/browser-bundles';
 import { parseCliOptions } from './dev/cli-options';
 import { limitsOf } from './emulator/limit-options';
+import { variantOptionsOf } from './emulator/variant-options';
 import { createDevApp } from './dev/dev-app';
 import { closeServer, listenOn, PortBusyError } from './dev/listen';
 import { nodeListener } from './dev/node-adapter';
@@ -149,7 +150,7 @@ async function main(): Promise<void> {
       faults: { errorRate: cli['error-rate'], dropRate: cli['drop-rate'] },
       limits: limitsOf(cli),
       seed: cli.org === 'large' ? 'large' : true,
-      searchLockedField: cli['locked-search'],
+      ...variantOptionsOf(cli),
     },
     onRebuild: reportRebuild,
   });

@@ -1,10 +1,11 @@
 import * as esbuild from 'esbuild';
-import { rm } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { SHARED_MODULES, SHARED_MODULES_GLOBAL } from '../../widget/shared-modules';
 import { measureBundle, formatBudget } from './bundle-budget';
-import { PAGE_ENTRIES, PART_ENTRIES, STYLESHEET_ENTRIES } from './page-entries';
+import { followImports } from './module-graph';
+import { PAGES, STYLESHEET_ENTRIES, type PageEntry } from './page-entries';
+import { renderPageHtml } from './page-html';
+import { keysNamedIn, LANGUAGES, pageCatalog, readTranslations } from './page-texts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -13,88 +14,94 @@ export interface BuildOptions {
   production?: boolean;
 }
 
-const partNames = new Map(Object.entries(PART_ENTRIES).map(([name, source]) => [resolve(root, source), name]));
-
-/** A page's `import('./reason-form')` of a part stays a request for app/js/parts/reason-form.js. */
-const partsStayApart: esbuild.Plugin = {
-  name: 'parts-stay-apart',
-  setup(build) {
-    build.onResolve({ filter: /^\./ }, (args) => {
-      if (args.kind !== 'dynamic-import') return undefined;
-      const base = resolve(args.resolveDir, args.path);
-      const name = partNames.get(base) ?? partNames.get(`${base}.tsx`) ?? partNames.get(`${base}.ts`);
-      return name ? { path: `./parts/${name}.js`, external: true } : undefined;
-    });
-  },
-};
-
-/** A part's imports of what the page shares (widget/shared-modules.ts) read the page's copy. */
-const sharedFromPage: esbuild.Plugin = {
-  name: 'shared-from-page',
-  setup(build) {
-    const shared = SHARED_MODULES as Record<string, Record<string, unknown>>;
-    const fromPage = (key: string) => ({ path: key, namespace: 'page' });
-    build.onResolve({ filter: /^(preact|@preact\/signals)/ }, (args) =>
-      args.path in shared
-        ? fromPage(args.path)
-        : { errors: [{ text: `A part may not import ${args.path}: widget/shared-modules.ts lists what the page shares` }] },
-    );
-    build.onResolve({ filter: /^\./ }, (args) => {
-      const base = relative(root, resolve(args.resolveDir, args.path)).split(sep).join('/');
-      const key = [base, `${base}.ts`, `${base}.tsx`].find((candidate) => candidate in shared);
-      return key ? fromPage(key) : undefined;
-    });
-    build.onLoad({ filter: /.*/, namespace: 'page' }, (args) => {
-      const names = Object.keys(shared[args.path] ?? {});
-      return { contents: `export const { ${names.join(', ')} } = globalThis.${SHARED_MODULES_GLOBAL}[${JSON.stringify(args.path)}];`, loader: 'js' };
-    });
-  },
-};
-
 function commonOptions(production: boolean): esbuild.BuildOptions {
   return {
     absWorkingDir: root,
-    outdir: 'app',
     bundle: true,
     target: ['chrome109', 'firefox115', 'safari15.4', 'edge109'],
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
     minify: production,
     sourcemap: production ? false : 'inline',
     legalComments: 'none',
-    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
     logLevel: 'warning',
   };
 }
 
-/** Each page as one script (what it shows first) plus its stylesheet. */
-function pageOptions(production: boolean): esbuild.BuildOptions {
-  const pages = Object.fromEntries(Object.entries(PAGE_ENTRIES).map(([name, source]) => [`js/${name}`, source]));
-  const stylesheets = Object.fromEntries(Object.entries(STYLESHEET_ENTRIES).map(([name, source]) => [`css/${name}`, source]));
-  return { ...commonOptions(production), entryPoints: { ...pages, ...stylesheets }, format: 'iife', plugins: [partsStayApart] };
+/**
+ * One page's script as an ES module, split by esbuild: what only an `import()` reaches, and what
+ * the page and such a module share, land in chunks of their own, each loaded once. Each page is
+ * split on its own, so a view fetches no chunk cut to fit another page's parts.
+ */
+function scriptOptions(production: boolean, name: string, page: PageEntry): esbuild.BuildOptions {
+  return {
+    ...commonOptions(production),
+    entryPoints: { [name]: page.script },
+    outdir: 'app/js',
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: { 'process.env.NODE_ENV': JSON.stringify(production ? 'production' : 'development') },
+  };
 }
 
-/** Each part as an ES module the page imports when the part is first needed. */
-function partOptions(production: boolean): esbuild.BuildOptions {
-  const parts = Object.fromEntries(Object.entries(PART_ENTRIES).map(([name, source]) => [`js/parts/${name}`, source]));
-  return { ...commonOptions(production), entryPoints: parts, format: 'esm', plugins: [sharedFromPage] };
+const scriptBuilds = (production: boolean) => Object.entries(PAGES).map(([name, page]) => scriptOptions(production, name, page));
+
+function stylesheetOptions(production: boolean): esbuild.BuildOptions {
+  return { ...commonOptions(production), entryPoints: STYLESHEET_ENTRIES, outdir: 'app/css' };
 }
 
-/** Builds widget/ into app/js and app/css once, from empty folders so nothing stale ships. */
+/**
+ * What follows the scripts: each page's HTML, preloading the modules its entry imports, and its
+ * texts in each language (only the keys its modules name, English filling any gap).
+ */
+async function writePages(): Promise<void> {
+  const translations = await readTranslations(`${root}app/translations`);
+  await mkdir(`${root}app/js/texts`, { recursive: true });
+  for (const [name, page] of Object.entries(PAGES)) {
+    const entry = `app/js/${name}.js`;
+    const graph = await followImports(root, [entry]);
+    const html = renderPageHtml({
+      title: page.title,
+      stylesheets: page.stylesheets.map((sheet) => `css/${sheet}.css`),
+      script: `js/${name}.js`,
+      preloads: graph.firstLoad.filter((path) => path !== entry).map((path) => path.slice('app/'.length)),
+    });
+    await writeFile(`${root}app/${name}.html`, html);
+    const keys = keysNamedIn([...graph.texts.values()].join('\n'), translations.en);
+    for (const language of LANGUAGES) {
+      await writeFile(`${root}app/js/texts/${name}-${language}.json`, JSON.stringify(pageCatalog(keys, translations, language)));
+    }
+  }
+}
+
+async function cleanOutput(): Promise<void> {
+  await Promise.all(['app/js', 'app/css', ...Object.keys(PAGES).map((name) => `app/${name}.html`)].map((path) => rm(`${root}${path}`, { recursive: true, force: true })));
+}
+
+/** Builds widget/ into app/ once, from empty folders so nothing stale ships. */
 export async function buildWidget({ production = false }: BuildOptions = {}): Promise<void> {
-  await rm(`${root}app/js`, { recursive: true, force: true });
-  await rm(`${root}app/css`, { recursive: true, force: true });
-  await Promise.all([esbuild.build(pageOptions(production)), esbuild.build(partOptions(production))]);
+  await cleanOutput();
+  await Promise.all([...scriptBuilds(production), stylesheetOptions(production)].map((options) => esbuild.build(options)));
+  await writePages();
 }
 
 /** Rebuilds on every change under widget/; returns a function that stops watching. */
 export async function watchWidget(onRebuild: (errors: number) => void): Promise<() => Promise<void>> {
-  const report = (build: esbuild.PluginBuild) => build.onEnd((result) => onRebuild(result.errors.length));
-  const contexts = await Promise.all(
-    [pageOptions(false), partOptions(false)].map((options) =>
-      esbuild.context({ ...options, plugins: [...(options.plugins ?? []), { name: 'report', setup: report }] }),
-    ),
-  );
+  // Each page's script rebuilds on its own; the pages and texts are written again after each.
+  const pages: esbuild.Plugin = {
+    name: 'pages',
+    setup(build) {
+      build.onEnd(async (result) => {
+        const failed = result.errors.length > 0 ? 0 : await writePages().then(() => 0, () => 1);
+        onRebuild(result.errors.length + failed);
+      });
+    },
+  };
+  const contexts = await Promise.all([
+    ...scriptBuilds(false).map((options) => esbuild.context({ ...options, plugins: [pages] })),
+    esbuild.context(stylesheetOptions(false)),
+  ]);
   await Promise.all(contexts.map((context) => context.watch()));
   return async () => {
     await Promise.all(contexts.map((context) => context.dispose()));

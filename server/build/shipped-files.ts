@@ -1,16 +1,17 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
+import { PAGES } from './page-entries';
 
-/** Files the package cannot do without, relative to app/. */
-export const REQUIRED_APP_FILES = [
-  'widget.html',
-  'overview.html',
-  'js/widget.js',
-  'js/overview.js',
-  'css/widget.css',
-  'css/overview.css',
+const pageNames = Object.keys(PAGES);
+
+/** Files the package cannot do without, relative to app/: each page, its script, stylesheets and English texts. */
+export const REQUIRED_APP_FILES: readonly string[] = [
+  ...pageNames.map((name) => `${name}.html`),
+  ...pageNames.map((name) => `js/${name}.js`),
+  ...[...new Set(Object.values(PAGES).flatMap((page) => page.stylesheets))].map((name) => `css/${name}.css`),
+  ...pageNames.map((name) => `js/texts/${name}-en.json`),
   'translations/en.json',
-] as const;
+];
 
 async function exists(path: string): Promise<boolean> {
   try {
@@ -30,8 +31,9 @@ async function filesUnder(root: string, folder: string): Promise<string[]> {
 }
 
 /**
- * What ships from app/, relative to it: both pages, every script the build wrote (entries and their
- * chunks), the stylesheets, every translation and everything under img/. Anything else in app/ (a dev build's leftovers, notes) stays home.
+ * What ships from app/, relative to it: the pages, every script the build wrote (entries and their
+ * chunks), each page's texts, the stylesheets, the translations they come from (Zoho's convention)
+ * and everything under img/. Anything else in app/ (a dev build's leftovers, notes) stays home.
  * Throws when a required file is missing, so a half-built app/ is never packed.
  */
 export async function listShippedFiles(appDir: string): Promise<string[]> {
@@ -41,9 +43,9 @@ export async function listShippedFiles(appDir: string): Promise<string[]> {
   }
   if (missing.length > 0) throw new Error(`cannot pack, missing: ${missing.join(', ')}`);
 
-  const scripts = (await filesUnder(appDir, 'js')).filter((path) => /^js\/(?:parts\/)?[\w-]+\.js$/.test(path));
+  const scripts = (await filesUnder(appDir, 'js')).filter((path) => /^js\/(?:chunks\/)?[\w-]+\.js$|^js\/texts\/[\w-]+\.json$/.test(path));
   const translations = (await filesUnder(appDir, 'translations')).filter((path) => /^translations\/[^/]+\.json$/.test(path));
   const images = (await exists(join(appDir, 'img'))) ? await filesUnder(appDir, 'img') : [];
   const stylesheets = (await filesUnder(appDir, 'css')).filter((path) => /^css\/[\w-]+\.css$/.test(path));
-  return ['widget.html', 'overview.html', ...scripts.sort(), ...stylesheets.sort(), ...translations.sort(), ...images.sort()];
+  return [...pageNames.map((name) => `${name}.html`), ...scripts.sort(), ...stylesheets.sort(), ...translations.sort(), ...images.sort()];
 }

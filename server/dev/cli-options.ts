@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { LIMIT_ARG_SPECS, limitArgsSchema } from '../emulator/limit-options';
+import { VARIANT_ARG_SPECS, variantArgsSchema } from '../emulator/variant-options';
 
 const rate = z.coerce.number().min(0).max(1);
 
@@ -14,8 +15,7 @@ const optionsSchema = z.object({
   watch: z.boolean().default(true),
   /** `large`: 2,000 deals, 300 locked (the emulator's `seed: 'large'`). */
   org: z.enum(['demo', 'large']).default('demo'),
-  /** `--no-locked-search`: searches naming Locked__s are refused, as Zoho might. */
-  'locked-search': z.boolean().default(true),
+  ...variantArgsSchema,
   ...limitArgsSchema,
 });
 
@@ -25,7 +25,7 @@ export const DEFAULT_PORT = 5000;
 
 /**
  * `npm start -- [--port N] [--data FILE] [--latency MS] [--error-rate R] [--drop-rate R] [--credits N] [--concurrency N] [--no-watch]
- * [--org large] [--no-locked-search]`,
+ * [--org large] [--variant NAME[,NAME]]… [--search-lag SECONDS] [--no-locked-search]`,
  * `npm run serve:zoho` (`--zoho`). The port comes from --port, else PORT, else 5000.
  */
 export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): DevServerCliOptions {
@@ -41,7 +41,7 @@ export function parseCliOptions(argv: string[], env: NodeJS.ProcessEnv): DevServ
       zoho: { type: 'boolean' },
       watch: { type: 'boolean' },
       org: { type: 'string' },
-      'locked-search': { type: 'boolean' },
+      ...VARIANT_ARG_SPECS,
       ...LIMIT_ARG_SPECS,
     },
   });

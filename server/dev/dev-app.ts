@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { LIST_PATH, OVERVIEW_PATH, WIDGET_PATH, type PageOrigins } from '../harness/harness-page';
+import type { PageOrigins } from '../harness/harness-page';
 import type { BrowserEntry } from './browser-bundles';
 import { notFound, serveStatic } from './static-files';
 
@@ -8,9 +8,6 @@ export const ZOHO_SDK_CDN = /https:\/\/live\.zwidgets\.com\/js-sdk\/[^"'\s]+\/Zo
 export const STAND_IN_SDK_PATH = '/sdk/ZohoEmbededAppSDK.min.js';
 
 const JS = 'text/javascript; charset=utf-8';
-
-/** The extension's pages, each loading Zoho's SDK from its CDN: the panel, the web tab, the list button's popup. */
-const EXTENSION_PAGES = new Set([WIDGET_PATH, OVERVIEW_PATH, LIST_PATH]);
 
 function text(body: string, contentType: string, status = 200): Response {
   return new Response(body, { status, headers: { 'Content-Type': contentType, 'Cache-Control': 'no-store' } });
@@ -41,8 +38,9 @@ export function createDevApp(options: {
     if (path === '/favicon.ico') return new Response(null, { status: 204 });
 
     if (path.startsWith('/app/')) {
-      // Locally they get the stand-in (or the given SDK file); a page app/ lacks is the static server's 404.
-      if (EXTENSION_PAGES.has(path)) {
+      // Every page (the panel, the web tab, the list button's popup, any later one) loads Zoho's SDK from
+      // its CDN; locally it gets the stand-in (or the given SDK file). A page app/ lacks is the static server's 404.
+      if (/^\/app\/[\w-]+\.html$/.test(path)) {
         const html = await readFile(`${options.appDir}${path.slice('/app'.length)}`, 'utf8').catch(() => null);
         if (html === null) return notFound();
         return text(html.replace(ZOHO_SDK_CDN, STAND_IN_SDK_PATH), 'text/html; charset=utf-8');

@@ -77,14 +77,18 @@ export const moduleScope = (module: string, operations: readonly Operation[]): s
   ),
 ];
 
-/** The lock endpoints: the documented lockinginformation scope, or the OAS's settings.modules one. */
-export const lockScope = (operation: Operation): string[] => [
-  'ZohoCRM.modules.lockinginformation.ALL',
-  `ZohoCRM.modules.lockinginformation.${operation}`,
-  'ZohoCRM.settings.ALL',
-  'ZohoCRM.settings.modules.ALL',
-  `ZohoCRM.settings.modules.${operation}`,
-];
+/** Which of Zoho's two readings of the lock calls' scope applies: its docs pages' or its OpenAPI files'. */
+export type LockScopeReading = 'docs' | 'oas';
+
+/**
+ * The lock endpoints' own scope: `ZohoCRM.modules.lockinginformation.{op}` (or `.ALL`) as the docs
+ * pages say, or `ZohoCRM.settings.modules.{op}` (or `.ALL`, or `ZohoCRM.settings.ALL`) as the
+ * OpenAPI files say. Neither reading takes the other's scope.
+ */
+export const lockScope = (operation: Operation, reading: LockScopeReading): string[] =>
+  reading === 'docs'
+    ? ['ZohoCRM.modules.lockinginformation.ALL', `ZohoCRM.modules.lockinginformation.${operation}`]
+    : ['ZohoCRM.settings.ALL', 'ZohoCRM.settings.modules.ALL', `ZohoCRM.settings.modules.${operation}`];
 
 export const settingsScope = (name: string, operation: Operation): string[] => [
   'ZohoCRM.settings.ALL',

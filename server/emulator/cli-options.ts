@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { LIMIT_ARG_SPECS, limitArgsSchema } from './limit-options';
+import { VARIANT_ARG_SPECS, variantArgsSchema } from './variant-options';
 
 const rate = z.coerce.number().min(0).max(1);
 
@@ -14,15 +15,15 @@ const optionsSchema = z.object({
   ...limitArgsSchema,
   /** `large`: 2,000 deals, 300 locked (the emulator's `seed: 'large'`). */
   org: z.enum(['demo', 'large']).default('demo'),
-  /** `--no-locked-search`: searches naming Locked__s are refused, as Zoho might. */
-  'locked-search': z.boolean().default(true),
+  ...variantArgsSchema,
 });
 
 export type EmulatorCliOptions = z.infer<typeof optionsSchema>;
 
 /**
  * `npm run emulator -- [--port N] [--host H] [--data FILE] [--latency MS] [--error-rate R]
- * [--drop-rate R] [--credits N] [--concurrency N] [--org large] [--no-locked-search]`
+ * [--drop-rate R] [--credits N] [--concurrency N] [--org large] [--variant NAME[,NAME]]… [--search-lag SECONDS]
+ * [--no-locked-search]`
  */
 export function parseEmulatorCliOptions(argv: string[]): EmulatorCliOptions {
   const { values } = parseArgs({
@@ -37,7 +38,7 @@ export function parseEmulatorCliOptions(argv: string[]): EmulatorCliOptions {
       'drop-rate': { type: 'string' },
       ...LIMIT_ARG_SPECS,
       org: { type: 'string' },
-      'locked-search': { type: 'boolean' },
+      ...VARIANT_ARG_SPECS,
     },
   });
   const parsed = optionsSchema.safeParse(values);

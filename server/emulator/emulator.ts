@@ -8,12 +8,15 @@ import { creditCost, peekJson } from './credit-cost';
 import { ERRORS, errorResponse } from './errors';
 import { chooseFault, droppedCall, type FaultChoice, type FaultSettings } from './faults';
 import { loadState, saveState } from './persistence';
+import { createLockIndex } from './lock-index';
 import { routeRequest, segmentsOf } from './router';
-import type { OrgSwitches } from './routes/context';
+import type { CallVariants } from './routes/context';
 import { seedState } from './seed';
 import { largeOrgState } from './seed-large';
 import type { EmulatorState, UserState, UserStatus } from './state';
+import { asRateLimitExceeded } from './rate-limit-answer';
 import { isActiveUser } from './user-types';
+import { chooseVariants, DEFAULT_SEARCH_LAG_SECONDS, VARIANTS, type Variant } from './variants';
 
 export interface EmulatorOptions {
   /**
@@ -22,9 +25,13 @@ export interface EmulatorOptions {
    */
   seed?: boolean | 'large';
   /**
-   * Default true: a search may name Locked__s, as Zoho's own list views filter on it. False: such a
-   * search answers INVALID_QUERY naming Locked__s, as Zoho might (it documents neither).
+   * Answers where Zoho's docs pages, its OpenAPI files or an unconfirmed reading allow another one
+   * (see variants.ts and the README). A call's `X-Emulator-Variant` header adds its own.
    */
+  variants?: readonly Variant[];
+  /** Under `locked-search-lag`: how many seconds the search index trails a lock or an unlock. Default 30. */
+  searchLagSeconds?: number;
+  /** False: the `locked-search-refused` variant (a search naming Locked__s answers INVALID_QUERY). */
   searchLockedField?: boolean;
   /** Persist state to this JSON file; loaded at start when it exists. */
   dataFile?: string;
@@ -51,9 +58,11 @@ export interface Emulator {
   issueToken(email: string, scopes: string[], options?: { expiresAt?: Date }): string;
   /**
    * Latency and faults as given (omitted ones off); `limits` when given, else the current ones;
-   * searchLockedField goes back to the emulator's own when not given.
+   * variants, searchLagSeconds and searchLockedField go back to the emulator's own when not given.
    */
-  setOptions(options: Pick<EmulatorOptions, 'latencyMs' | 'faults' | 'limits' | 'searchLockedField'>): void;
+  setOptions(
+    options: Pick<EmulatorOptions, 'latencyMs' | 'faults' | 'limits' | 'variants' | 'searchLagSeconds' | 'searchLockedField'>,
+  ): void;
   /** The org's credits: its allowance per 24 hours and what is left of it now. */
   credits(): { allowance: number; remaining: number };
   /** Leaves `remaining` credits from now on, e.g. 0 to answer every call 429 until they are set back. */
@@ -68,6 +77,16 @@ export interface Emulator {
   /** The whole state as plain JSON (what the data file holds). */
   snapshot(): unknown;
 }
+
+/** The emulator's own variants: those named, and `searchLockedField: false`'s older spelling of one. */
+const ownVariants = (options: Pick<EmulatorOptions, 'variants' | 'searchLockedField'>): ReadonlySet<Variant> =>
+  new Set([...(options.variants ?? []), ...(options.searchLockedField === false ? (['locked-search-refused'] as const) : [])]);
+
+const searchLagMsOf = (options: Pick<EmulatorOptions, 'searchLagSeconds'>): number =>
+  Math.max(0, options.searchLagSeconds ?? DEFAULT_SEARCH_LAG_SECONDS) * 1000;
+
+const definedOnly = <T extends object>(values: T): Partial<T> =>
+  Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -85,8 +104,10 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
   const random = options.random ?? Math.random;
   const seeded = (): EmulatorState => (options.seed === 'large' ? largeOrgState() : seedState(options.seed ?? true));
   let settings: FaultSettings = { latencyMs: options.latencyMs, faults: options.faults };
-  let switches: OrgSwitches = { searchLockedField: options.searchLockedField ?? true };
+  let own = ownVariants(options);
+  let searchLagMs = searchLagMsOf(options);
   let state: EmulatorState = (options.dataFile && loadState(options.dataFile)) || seeded();
+  const lockIndex = createLockIndex(state);
   let tokenSerial = 0;
   let limitOptions = options.limits ?? {};
   const currentLimits = (): ApiLimits => ({
@@ -101,9 +122,9 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
   };
   save();
 
-  const respond = async (request: Request): Promise<Response> => {
+  const respond = async (request: Request, call: CallVariants): Promise<Response> => {
     try {
-      return await routeRequest(state, request, now(), switches);
+      return await routeRequest(state, request, now(), call);
     } catch (error) {
       // Only a bug gets here; it still answers in Zoho's envelope rather than crashing the caller.
       console.error('emulator: unexpected error', error);
@@ -112,31 +133,44 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
   };
 
   /** The call itself, with its injected latency and faults: the time it is in flight. */
-  const run = async (request: Request, fault: FaultChoice): Promise<Response> => {
+  const run = async (request: Request, fault: FaultChoice, call: CallVariants): Promise<Response> => {
     if (fault.delayMs > 0) await sleep(fault.delayMs);
     if (fault.outcome === 'drop') throw droppedCall();
     if (fault.outcome === 'error') return errorResponse(ERRORS.internalError);
-    const response = await respond(request);
-    if (!READ_ONLY_METHODS.has(request.method.toUpperCase())) save();
+    const response = await respond(request, call);
+    if (!READ_ONLY_METHODS.has(request.method.toUpperCase())) {
+      lockIndex.note(state, now().getTime());
+      save();
+    }
     return response;
   };
 
+  const callVariants = (variants: ReadonlySet<Variant>): CallVariants => ({
+    variants,
+    indexedLock: (module, recordId, lockedNow) =>
+      variants.has('locked-search-lag') ? lockIndex.lockedAsIndexed(module, recordId, lockedNow, now().getTime(), searchLagMs) : lockedNow,
+  });
+
   const handle = async (request: Request, handleOptions: { metered?: boolean } = {}): Promise<Response> => {
+    const variants = chooseVariants(request.headers, own);
+    // A header naming no variant is a mistake in the caller's test: say so before anything is spent.
+    if ('unknown' in variants) return errorResponse(ERRORS.unknownVariant, { variants: variants.unknown, supported_values: [...VARIANTS] });
+    const call = callVariants(variants);
     const fault = chooseFault(request.headers, settings, random);
     const segments = segmentsOf(new URL(request.url).pathname);
     const userId = tokenUserId(state, request);
     // No known token, or no API path: the router's 401/404 follows, which costs nothing.
     if (userId === null || segments === undefined || handleOptions.metered === false) {
-      const response = await run(request, fault);
+      const response = await run(request, fault, call);
       if (fault.outcome === 'drop-after') throw droppedCall();
       return response;
     }
     const cost = creditCost(request.method, segments, await peekJson(request));
     const admission = limiter.admit({ userId, at: now().getTime(), cost, forced: fault.limit });
-    if (admission instanceof Response) return admission;
+    if (admission instanceof Response) return variants.has('rate-limit-exceeded') ? asRateLimitExceeded(admission) : admission;
     let response: Response;
     try {
-      response = admission.finish(await run(request, fault));
+      response = admission.finish(await run(request, fault, call));
     } catch (error) {
       admission.abandon();
       throw error;
@@ -171,7 +205,8 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
     issueToken,
     setOptions: (next) => {
       settings = { latencyMs: next.latencyMs, faults: next.faults };
-      switches = { searchLockedField: next.searchLockedField ?? options.searchLockedField ?? true };
+      own = ownVariants({ ...options, ...definedOnly(next) });
+      searchLagMs = searchLagMsOf({ ...options, ...definedOnly(next) });
       if (next.limits) limitOptions = next.limits;
     },
     credits: () => ({ allowance: currentLimits().credits, remaining: limiter.remaining(now().getTime()) }),
@@ -182,6 +217,7 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
     },
     reset: () => {
       state = seeded();
+      lockIndex.restart(state);
       limiter.setRemaining(now().getTime(), currentLimits().credits);
       save();
     },

@@ -85,7 +85,8 @@ export const ERRORS = {
 
   // Search (GET /{module}/search)
   searchParamMissing: entry('EXPECTED_PARAM_MISSING', 400, 'mandatory param missing'),
-  invalidQuery: entry('INVALID_QUERY', 400, 'invalid query formed'),
+  // The search OpenAPI files capitalise it (the v8 docs page does not say).
+  invalidQuery: entry('INVALID_QUERY', 400, 'Invalid query formed'),
   tooManyInValues: entry('INVALID_QUERY', 400, 'Only 100 values are allowed in "IN" criteria'),
   criteriaLimit: entry('CRITERIA_LIMIT_EXCEEDED', 400, 'no of criterium that can be given exceed the limit 10'),
   searchValueInvalid: entry(
@@ -99,6 +100,8 @@ export const ERRORS = {
   // API limits: Zoho documents the code and status; both messages are its OAS samples' (reference §4.4).
   creditsExhausted: entry('TOO_MANY_REQUESTS', 429, 'Rate limit exceeded. Please retry after the specified time.'),
   tooManyConcurrentCalls: entry('TOO_MANY_REQUESTS', 429, 'Too many requests. Please try again later.'),
+  /** The `rate-limit-exceeded` variant: the code and sample of the search OpenAPI file's 429. */
+  rateLimitExceeded: entry('RATE_LIMIT_EXCEEDED', 429, 'Too many requests. Please try again later.'),
 
   // Notes
   notesReadDenied: entry('NO_PERMISSION', 403, 'Permission denied to read notes details'),
@@ -113,6 +116,9 @@ export const ERRORS = {
   coqlDuplicate: entry('DUPLICATE_DATA', 400, 'duplicate data'),
 
   internalError: entry('INTERNAL_ERROR', 500, 'Internal Server Error'),
+
+  // The emulator's own: an `X-Emulator-Variant` header naming no variant is a mistake in the caller's test.
+  unknownVariant: entry('INVALID_EMULATOR_VARIANT', 400, 'X-Emulator-Variant names a variant this emulator does not have'),
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorDetails = Record<string, unknown>;

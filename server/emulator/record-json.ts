@@ -4,6 +4,7 @@ import { lockHolds } from './record-changes';
 import { recordDisplayName } from './record-name';
 import { findRecord, lockOf, userRefOf } from './store';
 import type { EmulatorState, RecordState } from './state';
+import { shownValue, type TaskPicklists } from './task-picklists';
 
 /** `What_Id` as Zoho reads it back: `{name, id}` of the related record named by `$se_module`. */
 const relatedRecordRef = (state: EmulatorState, fields: Record<string, unknown>): Record<string, unknown> => {
@@ -14,21 +15,25 @@ const relatedRecordRef = (state: EmulatorState, fields: Record<string, unknown>)
   return { What_Id: { name: related ? recordDisplayName(module as string, related.fields) : null, id: what.id } };
 };
 
+/** `picklists`: the org's, whose display values a task's Status and Priority show. */
 export const renderRecord = (
   state: EmulatorState,
   module: string,
   record: RecordState,
   fields: readonly string[] | null,
   caller: Caller,
+  picklists: TaskPicklists,
 ): Record<string, unknown> => {
   const owner = state.users.find((u) => u.id === record.ownerId);
+  const emailOf = (userId: string): string | null => state.users.find((u) => u.id === userId)?.email ?? null;
   const { $se_module: seModule, ...own } = record.fields;
   const all: Record<string, unknown> = {
-    ...own,
+    ...Object.fromEntries(Object.entries(own).map(([key, value]) => [key, shownValue(picklists, module, key, value)])),
     ...relatedRecordRef(state, record.fields),
     Owner: { ...userRefOf(state, record.ownerId), email: owner?.email ?? null },
-    Created_By: { ...userRefOf(state, record.createdById), email: null },
-    Modified_By: { ...userRefOf(state, record.modifiedById), email: null },
+    // Zoho names each user lookup with the user's email (its record examples; the OpenAPI files type it a string).
+    Created_By: { ...userRefOf(state, record.createdById), email: emailOf(record.createdById) },
+    Modified_By: { ...userRefOf(state, record.modifiedById), email: emailOf(record.modifiedById) },
     Created_Time: record.createdTime,
     Modified_Time: record.modifiedTime,
     Locked__s: lockOf(state, module, record.id) !== undefined,

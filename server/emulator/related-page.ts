@@ -1,6 +1,7 @@
 /**
  * One page of a related list (`page`, `per_page` ≤200, `sort_by` id|Created_Time|Modified_Time,
- * `sort_order` asc|desc) and its `info` block, as Zoho's related-records and notes calls answer.
+ * `sort_order` asc|desc) and its `info` block, as Zoho's related-records and notes calls answer:
+ * their OpenAPI files list no sort keys in `info` (the related-notes file forbids any other key).
  */
 import { ERRORS, fail } from './errors';
 import { compareIds, type RecordState } from './state';
@@ -31,16 +32,18 @@ export const relatedPage = (
   url: URL,
   records: readonly RecordState[],
   defaults: { sortBy: SortKey; sortOrder: SortOrder },
+  /** True: `sort_by` and `sort_order` are not read at all; the defaults apply (the `notes-unsorted` variant). */
+  ignoreSort = false,
 ): RelatedPage => {
   const params = url.searchParams;
   const page = positiveInt(params.get('page'), 'page', 1);
   const perPage = positiveInt(params.get('per_page'), 'per_page', MAX_PER_PAGE);
   if (perPage > MAX_PER_PAGE) fail(ERRORS.invalidData, { param_name: 'per_page', maximum_length: MAX_PER_PAGE });
-  const sortBy = params.get('sort_by') ?? defaults.sortBy;
+  const sortBy = (ignoreSort ? null : params.get('sort_by')) ?? defaults.sortBy;
   if (!(SORT_KEYS as readonly string[]).includes(sortBy)) {
     fail(ERRORS.invalidData, { param_name: 'sort_by', supported_values: [...SORT_KEYS] });
   }
-  const sortOrder = params.get('sort_order') ?? defaults.sortOrder;
+  const sortOrder = (ignoreSort ? null : params.get('sort_order')) ?? defaults.sortOrder;
   if (sortOrder !== 'asc' && sortOrder !== 'desc') fail(ERRORS.invalidData, { param_name: 'sort_order', supported_values: ['asc', 'desc'] });
   const key = sortBy as SortKey;
   const sign = sortOrder === 'asc' ? 1 : -1;
@@ -54,8 +57,6 @@ export const relatedPage = (
       per_page: perPage,
       count: rows.length,
       page,
-      sort_by: key,
-      sort_order: sortOrder,
       more_records: page * perPage < sorted.length,
       next_page_token: null,
       previous_page_token: null,

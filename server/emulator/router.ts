@@ -15,12 +15,14 @@ import {
   settingsScope,
   usersScope,
   hasScopes,
+  type LockScopeReading,
   type ScopeNeed,
 } from './auth';
 import { ERRORS, errorResponse, ZohoFailure } from './errors';
 import { findModule, LOCKING_MODULE } from './modules';
 import type { EmulatorState } from './state';
-import type { Handler, OrgSwitches } from './routes/context';
+import type { Variant } from './variants';
+import type { CallVariants, Handler } from './routes/context';
 import { createConfiguration, deleteConfiguration, getConfiguration, updateConfiguration } from './routes/configurations';
 import { runCoql } from './routes/coql';
 import { listFields } from './routes/fields';
@@ -38,15 +40,19 @@ interface Route {
   /** Literal segments, or `:name` for a parameter. */
   pattern: readonly string[];
   methods: Partial<Record<Method, Handler>>;
-  scopes: (method: Method, params: Record<string, string>) => ScopeNeed;
+  scopes: (method: Method, params: Record<string, string>, variants: ReadonlySet<Variant>) => ScopeNeed;
 }
 
 const CONFIGURATIONS = 'record_locking_configurations';
 const RESERVED_FIRST_SEGMENTS = new Set(['settings', 'users', 'org', 'coql', 'Locking_Information__s']);
 
-/** Zoho's docs pages: the lockinginformation scope beside a module scope of the same operation. */
-const lockScopes = (method: Method, params: Record<string, string>): ScopeNeed => [
-  lockScope(operationOf(method)),
+/**
+ * A module scope of the same operation beside Zoho's docs pages' lockinginformation scope, or
+ * (`oas-lock-scopes`) beside its OpenAPI files' settings.modules scope.
+ */
+const lockReading = (variants: ReadonlySet<Variant>): LockScopeReading => (variants.has('oas-lock-scopes') ? 'oas' : 'docs');
+const lockScopes = (method: Method, params: Record<string, string>, variants: ReadonlySet<Variant>): ScopeNeed => [
+  lockScope(operationOf(method), lockReading(variants)),
   moduleScope(params['module'] ?? '', [operationOf(method)]),
 ];
 const recordScopes = (method: Method, params: Record<string, string>): ScopeNeed => [
@@ -107,7 +113,11 @@ const ROUTES: readonly Route[] = [
     methods: { GET: listRecords, POST: insertRecords, PUT: updateRecords },
     scopes: recordScopes,
   },
-  { pattern: [LOCKING_MODULE, 'search'], methods: { GET: searchNotSupported }, scopes: (m) => [lockScope(operationOf(m))] },
+  {
+    pattern: [LOCKING_MODULE, 'search'],
+    methods: { GET: searchNotSupported },
+    scopes: (m, _params, variants) => [lockScope(operationOf(m), lockReading(variants))],
+  },
   { pattern: [':module', 'search'], methods: { GET: searchRecords }, scopes: searchScopes },
   {
     pattern: [':module', ':recordId'],
@@ -161,7 +171,7 @@ export const routeRequest = async (
   state: EmulatorState,
   request: Request,
   now: Date,
-  switches: OrgSwitches,
+  call: CallVariants,
 ): Promise<Response> => {
   const url = new URL(request.url);
   const segments = segmentsOf(url.pathname);
@@ -177,9 +187,9 @@ export const routeRequest = async (
   if (params['module'] !== undefined && !findModule(params['module'])) {
     return errorResponse(ERRORS.invalidModule, { resource_path_index: 0 });
   }
-  if (!hasScopes(caller.scopes, route.scopes(method, params))) return errorResponse(ERRORS.scopeMismatch);
+  if (!hasScopes(caller.scopes, route.scopes(method, params, call.variants))) return errorResponse(ERRORS.scopeMismatch);
   try {
-    return await handler({ state, caller, request, url, params, now, switches });
+    return await handler({ state, caller, request, url, params, now, call });
   } catch (error) {
     if (error instanceof ZohoFailure) return error.response;
     throw error;

@@ -74,7 +74,7 @@ const valueCountRefusal = (condition: SearchCondition): SearchRefusal | null => 
 
 /**
  * The first reason Zoho would refuse these conditions on this module, or null.
- * `unsearchable` names fields the org refuses to search on (see the emulator's `searchLockedField`).
+ * `unsearchable` names fields the org refuses to search on (the `locked-search-refused` variant).
  */
 export const refuseConditions = (
   module: ModuleMeta,

@@ -1,17 +1,17 @@
 /**
  * What a Tasks body may write, checked as Zoho checks it: Subject (mandatory, ≤255), What_Id with
  * its `$se_module` naming an existing record of a lockable module, Due_Date as YYYY-MM-DD, the
- * Status and Priority picklists, Description (≤32000) and Send_Notification_Email.
+ * Status and Priority picklists of the org (display values in, actual values stored), Description
+ * (≤32000) and Send_Notification_Email.
  */
 import { findModule } from './modules';
 import { invalidField, isItemError, missingField, type ItemError } from './item-error';
 import type { EmulatorState } from './state';
 import { findRecord } from './store';
+import { actualValue, CLOSING_ACTUAL_VALUE, supportedValues, type TaskPicklistField, type TaskPicklists } from './task-picklists';
 
-export const TASK_STATUSES = ['Not Started', 'Deferred', 'In Progress', 'Completed', 'Waiting for input'] as const;
-export const TASK_PRIORITIES = ['High', 'Highest', 'Low', 'Lowest', 'Normal'] as const;
 /** The status that closes a task: it leaves the Tasks related list for Tasks_History and gets a Closed_Time. */
-export const CLOSED_STATUS = 'Completed';
+export const CLOSED_STATUS = CLOSING_ACTUAL_VALUE;
 export const SUBJECT_MAX_LENGTH = 255;
 export const TASK_DESCRIPTION_MAX_LENGTH = 32000;
 
@@ -23,10 +23,18 @@ const text = (apiName: string, max: number, type: string): Check => (value, inde
   return [...value].length > max ? invalidField(index, apiName, { maximum_length: max }) : null;
 };
 
-const picklist = (apiName: string, values: readonly string[]): Check => (value, index) =>
-  value === null || (typeof value === 'string' && values.includes(value))
-    ? null
-    : invalidField(index, apiName, { expected_data_type: 'picklist', supported_values: [...values] });
+/** A display value the org lists, as the actual value to store; or the item's error. */
+const picklistValue = (
+  picklists: TaskPicklists,
+  apiName: TaskPicklistField,
+  value: unknown,
+  index: number,
+): ItemError | { stored: string | null } => {
+  if (value === null) return { stored: null };
+  const actual = typeof value === 'string' ? actualValue(picklists, apiName, value) : undefined;
+  if (actual !== undefined) return { stored: actual };
+  return invalidField(index, apiName, { expected_data_type: 'picklist', supported_values: supportedValues(picklists, apiName) });
+};
 
 const isCalendarDate = (value: string): boolean => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -37,8 +45,6 @@ const isCalendarDate = (value: string): boolean => {
 const CHECKS: Record<string, Check> = {
   Subject: text('Subject', SUBJECT_MAX_LENGTH, 'text'),
   Description: text('Description', TASK_DESCRIPTION_MAX_LENGTH, 'textarea'),
-  Status: picklist('Status', TASK_STATUSES),
-  Priority: picklist('Priority', TASK_PRIORITIES),
   Due_Date: (value, index) =>
     value === null || (typeof value === 'string' && isCalendarDate(value))
       ? null
@@ -74,13 +80,14 @@ const relatedTo = (
 
 /**
  * The stored change for one Tasks item, or its error. `creating` makes Subject mandatory and
- * starts Status at "Not Started".
+ * starts Status at the actual value "Not Started", whatever the org calls it.
  */
 export const taskChange = (
   state: EmulatorState,
   item: Record<string, unknown>,
   index: number,
   creating: boolean,
+  picklists: TaskPicklists,
 ): Record<string, unknown> | ItemError => {
   const subject = item['Subject'];
   if ((creating && subject === undefined) || subject === null || subject === '') return missingField(index, 'Subject');
@@ -90,6 +97,12 @@ export const taskChange = (
     const error = check(item[apiName], index);
     if (error) return error;
     change[apiName] = item[apiName];
+  }
+  for (const apiName of ['Status', 'Priority'] as const) {
+    if (item[apiName] === undefined) continue;
+    const checked = picklistValue(picklists, apiName, item[apiName], index);
+    if (isItemError(checked)) return checked;
+    change[apiName] = checked.stored;
   }
   const related = relatedTo(state, item, index);
   if (isItemError(related)) return related;

@@ -58,6 +58,7 @@ export function pageConfigOf(
     widgetUrl: widgetFrameUrl(origins, WIDGET_PAGES[page]),
     zdkScriptUrl: `${origins.widget}${ZDK_SCRIPT_PATH}`,
     latencyMs: data.latencyMs,
+    variant: data.variant,
     // getCurrentUser() resolves with `{users:[user]}` (SDK reference §3).
     currentUser: { users: Object.keys(user).length > 0 ? [user] : [] },
     environment: {

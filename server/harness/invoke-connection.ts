@@ -6,6 +6,7 @@ import type { CrmBackend } from './crm-backend';
 import type { InvokeRequest, InvokeResult } from './invoke-schema';
 
 const FAULT_HEADER = 'X-Emulator-Fault';
+const VARIANT_HEADER = 'X-Emulator-Variant';
 
 function isInvalidToken(body: string): boolean {
   try {
@@ -64,6 +65,7 @@ export function createConnectionInvoker(options: {
       const headers = new Headers(target.headers);
       headers.set('Authorization', `Zoho-oauthtoken ${bearer}`);
       if (input.fault) headers.set(FAULT_HEADER, input.fault);
+      if (input.variant) headers.set(VARIANT_HEADER, input.variant);
       return options.backend.handle(new Request(`${apiDomain}${path}`, { method: target.method, headers, body: target.body }));
     };
     try {

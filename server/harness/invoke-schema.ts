@@ -12,6 +12,8 @@ export const invokeRequestSchema = z.object({
   request: connectionRequestSchema,
   /** Passed to the emulator as `X-Emulator-Fault` (error, drop, drop-after, delay=<ms>). */
   fault: z.string().optional(),
+  /** Passed to the emulator as `X-Emulator-Variant` (the page's `&variant=`). */
+  variant: z.string().optional(),
 });
 
 export type InvokeRequest = z.infer<typeof invokeRequestSchema>;

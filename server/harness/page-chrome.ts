@@ -1,7 +1,7 @@
 /**
  * The CRM's top bar every harness page shares: the module menu (each module's list view, then the
  * "Locked records" web tab) and the local switches (signed-in user, the page's own choices, the
- * night theme, the API limit), which keep the session's data centre, latency and locale.
+ * night theme, the API limit), which keep the session's data centre, latency, variants and locale.
  */
 import { escapeHtml as e } from './escape-html';
 import { harnessHref, type HarnessPath } from './harness-links';
@@ -34,11 +34,12 @@ function hidden(name: string, value: string): string {
   return `<input type="hidden" name="${e(name)}" value="${e(value)}" />`;
 }
 
-/** The data centre, latency and locale of the session, kept by every switch. */
+/** The data centre, latency, variants and locale of the session, kept by every switch. */
 function sessionFields(session: SessionData): string {
   return [
     session.deployment === 'US' ? '' : hidden('dc', session.deployment.toLowerCase()),
     session.latencyMs === null ? '' : hidden('latency', String(session.latencyMs)),
+    session.variant === null ? '' : hidden('variant', session.variant),
     session.locale === null ? '' : hidden('locale', session.locale),
   ].join('');
 }

@@ -20,6 +20,8 @@ export const pageConfigSchema = z.object({
   widgetUrl: z.string(),
   zdkScriptUrl: z.string(),
   latencyMs: z.number().nullable(),
+  /** Emulator variants the widget's connection calls carry as X-Emulator-Variant. */
+  variant: z.string().nullable(),
   /** Answers to CONFIG CURRENT_USER, ORG_LEVEL_INFO and ORG. */
   currentUser: z.unknown(),
   environment: z.unknown(),

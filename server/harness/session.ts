@@ -1,12 +1,13 @@
 /**
  * What every harness page knows of the signed-in session, read from its query: the user, the data
- * centre (`dc`), the added latency, the locale the widget is shown in, and the Zoho theme (`theme`),
- * with the signed-in user and the org as the CRM's own pages read them.
+ * centre (`dc`), the added latency, the emulator variants (`variant`), the locale the widget is shown
+ * in, and the Zoho theme (`theme`), with the signed-in user and the org as the CRM's own pages read them.
  */
 import { z } from 'zod';
 import type { CrmReader } from './crm-reader';
 import { DEFAULT_DEPLOYMENT, deploymentNamed, type Deployment } from './deployments';
 import { HARNESS_THEMES, type HarnessTheme } from './page-config';
+import { variantParam } from './variant-param';
 
 export interface DemoUser {
   email: string;
@@ -23,6 +24,8 @@ export interface Session {
   user: DemoUser;
   deployment: Deployment;
   latencyMs: number | null;
+  /** `&variant=`: emulator variants for the widget's connection calls (X-Emulator-Variant), or null. */
+  variant: string | null;
   /** `&locale=`: the Zoho locale the SDK reports for the user instead of their own, or null. */
   locale: HarnessLocale | null;
   /** `&theme=night`: the user's Zoho theme, as `CONFIG.getUserPreference()` reports it; day by default. */
@@ -77,6 +80,7 @@ export async function loadSession(options: Omit<PageInput, 'modules'>): Promise<
     user,
     deployment: deploymentNamed(query.get('dc')) ?? DEFAULT_DEPLOYMENT,
     latencyMs: latencySchema.parse(query.get('latency') ?? undefined) ?? null,
+    variant: variantParam(query),
     locale: localeSchema.parse(query.get('locale') ?? undefined) ?? null,
     theme: themeSchema.parse(query.get('theme') ?? undefined),
     currentUser: currentUser.body,

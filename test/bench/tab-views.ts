@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import type { DevServer } from '../../server/index';
-import { PAGE_SIZE } from '../../widget/model/locked-records-model';
+import { PAGE_SIZE } from '../../widget/model/locked-list';
 import { harnessCalls } from '../support/harness-calls';
 import { median, round1 } from './stats';
 import { connectionRoundTrip } from './widget-timing';

@@ -93,10 +93,10 @@ describe('the list view’s custom button in the harness', () => {
 });
 
 describe('the list view’s custom button with nothing selected', () => {
-  it('opens the popup with an empty EntityId, and close() closes it without reloading the list', async () => {
+  it('opens the popup with an empty EntityId, its calls meet the page’s &variant=, and close() closes it without reloading the list', async () => {
     const page = await suite.context().newPage();
     await page.route((url) => url.pathname === '/app/list.html', (route) => route.fulfill({ contentType: 'text/html', body: TEST_LIST_PAGE }));
-    await page.goto(`${suite.server().url}/list?user=rep@example.com&module=Deals`);
+    await page.goto(`${suite.server().url}/list?user=rep@example.com&module=Deals&variant=locked-search-refused`);
     await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
     await page.getByRole('button', { name: 'Lock records' }).click();
 
@@ -104,6 +104,11 @@ describe('the list view’s custom button with nothing selected', () => {
     await expect.poll(() => frame.evaluate(() => (window as unknown as ListWindow).received), WAIT).toEqual([
       { Entity: 'Deals', EntityId: [], ButtonPosition: 'ListView' },
     ]);
+    // The popup's connection calls carry the page's variants as X-Emulator-Variant: a search on Locked__s is refused.
+    await frame.evaluate(async (url) => {
+      await (window as unknown as ListWindow).ZOHO.CRM.CONNECTION.invoke('recordlock_user', { url, method: 'GET' });
+    }, `https://www.zohoapis.com/crm/v8/Deals/search?criteria=${encodeURIComponent('(Locked__s:equals:true)')}&fields=Deal_Name`);
+    expect((await harnessCalls(page)).map((call) => [call.method, call.status])).toEqual([['GET', 400]]);
     await frame.evaluate(() => void (window as unknown as ListWindow).ZOHO.CRM.UI.Popup.close());
     await expect.poll(() => page.getByRole('dialog', { name: 'Lock records' }).isVisible(), WAIT).toBe(false);
     await expect.poll(() => page.frames().some((f) => f.url().includes('/app/list.html')), WAIT).toBe(false);

@@ -71,7 +71,7 @@ describe('the Locked records web tab in the harness', () => {
     await tab.getByRole('button', { name: 'Yes, unlock' }).focus();
     await page.keyboard.press('Enter');
     const report = tab.getByRole('region', { name: 'Unlocking the selected records' });
-    await expect.poll(() => report.textContent(), WAIT).toContain('Done: 1 unlocked, 1 already unlocked by someone else');
+    await expect.poll(() => report.textContent(), WAIT).toContain('Done.1 record unlocked.1 record was already unlocked by someone else.');
     expect(await report.textContent()).toContain('Acme renewal: someone else had already unlocked it.');
 
     const frame = page.frames().find((f) => new URL(f.url(), 'about:blank').pathname === '/app/overview.html');

@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { SEED } from '../../server/emulator/index';
 import { useBrowserSuite } from '../support/browser-suite';
 import { openRecordPage } from '../support/record-page';
+import { textsIn } from '../support/texts';
 
 const suite = useBrowserSuite();
 
 // The intern's locale is de_DE: the widget speaks German to them.
-const german = z
-  .record(z.string(), z.string())
-  .parse(JSON.parse(readFileSync(new URL('../../app/translations/de.json', import.meta.url), 'utf8')));
+const german = textsIn('de');
 const de = (key: string): string => {
   const text = german[key];
   if (text === undefined) throw new Error(`de.json has no ${key}`);

@@ -43,7 +43,7 @@ describe('OAuth scopes', () => {
 
   it.each([
     ['documented lock scope + module READ', ['ZohoCRM.modules.lockinginformation.READ', 'ZohoCRM.modules.deals.READ'], 200],
-    ['OAS settings.modules scope + modules.ALL', ['ZohoCRM.settings.modules.READ', 'ZohoCRM.modules.ALL'], 200],
+    ['the OpenAPI files’ settings.modules scope instead (their reading is a variant)', ['ZohoCRM.settings.modules.READ', 'ZohoCRM.modules.ALL'], 401],
     ['scope names in any case', ['zohocrm.modules.LOCKINGINFORMATION.all', 'ZOHOCRM.MODULES.DEALS.read'], 200],
     ['lock scope without a module scope', ['ZohoCRM.modules.lockinginformation.ALL'], 401],
     ['module scope without a lock scope', ['ZohoCRM.modules.deals.ALL'], 401],

@@ -97,7 +97,7 @@ describe('the searchLockedField switch', () => {
     const answer = await call(refusing, 'GET', LOCKED);
     expect({ status: answer.status, json: answer.json }).toEqual({
       status: 400,
-      json: zohoError('INVALID_QUERY', 'invalid query formed', { api_name: 'Locked__s', reason: 'the field is not available for search' }),
+      json: zohoError('INVALID_QUERY', 'Invalid query formed', { api_name: 'Locked__s', reason: 'the field is not available for search' }),
     });
     expect((await call(refusing, 'GET', `/Deals/search?criteria=${encodeURIComponent('(Stage:equals:Closed Won)')}`)).status).toBe(200);
     expect((await call(refusing, 'GET', `/Deals/${deals.hooliPricing}`)).json.data[0].Locked__s).toBe(true);

@@ -99,7 +99,7 @@ describe('GET /{module}/search with criteria', () => {
 const tooMany = Array.from({ length: 11 }, (_, i) => `(Amount:greater_than:${i})`).join('and');
 const hundredAndOne = Array.from({ length: 101 }, (_, i) => `Deal ${i}`).join(',');
 const q = (text: string) => `/Deals/search?criteria=${encodeURIComponent(text)}`;
-const invalidQuery = (details: Record<string, unknown>) => zohoError('INVALID_QUERY', 'invalid query formed', details);
+const invalidQuery = (details: Record<string, unknown>) => zohoError('INVALID_QUERY', 'Invalid query formed', details);
 
 const refusals: Refusal[] = [
   {

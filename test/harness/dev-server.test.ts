@@ -71,7 +71,7 @@ describe('dev server', () => {
 
   it('serves widget.html with the SDK address pointed at the stand-in on the widget origin', async () => {
     const html = await (await fetch(server.widgetUrl)).text();
-    expect(html).toContain('<script src="/sdk/ZohoEmbededAppSDK.min.js"></script>');
+    expect(html).toContain('<script src="/sdk/ZohoEmbededAppSDK.min.js" defer></script>');
     expect(html).not.toContain('live.zwidgets.com/js-sdk');
     expect(html).toContain('Content-Security-Policy');
   });

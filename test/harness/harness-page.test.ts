@@ -16,6 +16,7 @@ function pageData(name: string): HarnessPageData {
     record: { id: '42', name, fields: [{ label: 'Deal Name', value: name }] },
     deployment: 'US',
     latencyMs: null,
+    variant: null,
     currentUser: { users: [{ id: '7', zuid: '700', locale: 'de_DE' }], info: { count: 1 } },
     org: { org: [{ id: '1', zgid: '900' }] },
     locale: null,
@@ -49,6 +50,13 @@ describe('harness page', () => {
     const config = pageConfigOf({ ...pageData('Acme'), locale: 'ja_JP' }, origins);
     expect(config.currentUser).toEqual({ users: [{ id: '7', zuid: '700', locale: 'ja_JP', country_locale: 'ja_JP' }] });
     expect(config.locale).toBe('ja_JP');
+  });
+
+  it('keeps &variant= when the page switches user, module or record, and in its link to the web tab', () => {
+    const html = renderHarnessPage({ ...pageData('Acme'), variant: 'task-picklists,notes-unsorted' }, origins);
+    expect(html).toContain('<input type="hidden" name="variant" value="task-picklists,notes-unsorted" />');
+    expect(html).toContain('href="/tab?user=rep%40example.com&amp;module=Deals&amp;variant=task-picklists%2Cnotes-unsorted"');
+    expect(renderHarnessPage(pageData('Acme'), origins)).not.toContain('name="variant"');
   });
 
   it('keeps &locale= when the page switches user, module or record', () => {

@@ -53,6 +53,13 @@ describe('connection invoker (against the emulator)', () => {
     });
   });
 
+  it('asks the emulator for the page’s variants with X-Emulator-Variant', async () => {
+    const detailsOf = (result: Awaited<ReturnType<ReturnType<typeof setup>['lock']>>) =>
+      Object.keys((result.answer.data as { details: { statusMessage: { data: { details: object }[] } } }).details.statusMessage.data[0]?.details ?? {});
+    expect(detailsOf(await setup().lock('Contract under legal review', { variant: 'minimal-lock-answer' }))).toEqual(['id']);
+    expect(detailsOf(await setup().lock('Contract under legal review'))).toContain('Created_Time');
+  });
+
   it('hands over an empty statusMessage for a 204 (record not locked)', async () => {
     const { readLock } = setup();
     const read = await readLock();

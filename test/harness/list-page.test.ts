@@ -64,6 +64,19 @@ describe('the harness’s list view (/list)', () => {
     expect(html).toContain('<a class="crm-tab" href="/tab?user=manager%40example.com&amp;module=Deals&amp;dc=eu&amp;latency=100">Locked records</a>');
   });
 
+  it('hands &variant= to its script for the popup’s connection calls, and keeps it in its links and switches', async () => {
+    const variant = encodeURIComponent('task-picklists,notes-unsorted');
+    const html = await get(`user=rep@example.com&module=Deals&variant=${variant}&theme=night`);
+    expect(configOf(html).variant).toBe('task-picklists,notes-unsorted');
+    expect(html).toContain('<input type="hidden" name="variant" value="task-picklists,notes-unsorted" />');
+    const kept = `variant=task-picklists%2Cnotes-unsorted&amp;theme=night`;
+    expect(html).toContain(`<a href="/?user=rep%40example.com&amp;module=Deals&amp;record=${SEED.deals.hooliPricing}&amp;${kept}">Hooli enterprise pricing</a>`);
+    expect(html).toContain(`<a class="crm-tab is-current" href="/list?user=rep%40example.com&amp;module=Deals&amp;${kept}">Deals</a>`);
+    expect(html).toContain(`<a class="crm-tab" href="/tab?user=rep%40example.com&amp;module=Deals&amp;${kept}">Locked records</a>`);
+    expect(configOf(await get(`user=rep@example.com&module=Deals&variant=${encodeURIComponent('<b>')}`)).variant).toBeNull();
+    expect(await get('user=rep@example.com&module=Deals')).not.toContain('name="variant"');
+  });
+
   it('is in the record page’s menu, for the same user', async () => {
     const html = await (await fetch(`${server.url}/?user=admin@example.com&module=Deals`)).text();
     expect(html).toContain('<a class="crm-tab is-current" href="/list?user=admin%40example.com&amp;module=Deals">Deals</a>');
@@ -101,6 +114,8 @@ describe('the list view of the large org', () => {
     const first = await (await fetch(`${server.url}/list?user=rep@example.com&module=Deals`)).text();
     expect(rowsOf(first)).toHaveLength(100);
     expect(first).toContain('<a href="/list?user=rep%40example.com&amp;module=Deals&amp;page=2">Next</a>');
+    const withVariant = await (await fetch(`${server.url}/list?user=rep@example.com&module=Deals&variant=notes-unsorted`)).text();
+    expect(withVariant).toContain('<a href="/list?user=rep%40example.com&amp;module=Deals&amp;page=2&amp;variant=notes-unsorted">Next</a>');
     const last = await (await fetch(`${server.url}/list?user=rep@example.com&module=Deals&page=20`)).text();
     expect(rowsOf(last)).toHaveLength(100);
     expect(last).toContain('<a href="/list?user=rep%40example.com&amp;module=Deals&amp;page=19">Previous</a>');
@@ -115,6 +130,7 @@ describe('the list view’s markup', () => {
     user: { email: 'rep@example.com', name: 'Rita Rep', profileName: 'Sales Rep' },
     deployment: 'US',
     latencyMs: null,
+    variant: null,
     locale: null,
     theme: 'day',
     currentUser: { users: [] },

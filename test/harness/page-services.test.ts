@@ -15,6 +15,7 @@ const config: PageConfig = {
   widgetUrl: 'http://localhost:5000/app/widget.html?serviceOrigin=x',
   zdkScriptUrl: 'http://localhost:5000/sdk/zdk.js',
   latencyMs: null,
+  variant: null,
   currentUser: { users: [{ id: '7' }] },
   environment: { deployment: 'US' },
   org: { org: [] },
@@ -23,7 +24,14 @@ const CALL: CallLogEntry = { connection: 'recordlock_user', method: 'GET', path:
 const WIRE = { url: 'https://www.zohoapis.com/crm/v8/Deals', method: 'GET' };
 
 function setup(
-  options: { fault?: HarnessFault | null; latencyMs?: number | null; deployment?: string; theme?: 'day' | 'night'; closePopup?: (reload: boolean) => boolean } = {},
+  options: {
+    fault?: HarnessFault | null;
+    latencyMs?: number | null;
+    deployment?: string;
+    variant?: string;
+    theme?: 'day' | 'night';
+    closePopup?: (reload: boolean) => boolean;
+  } = {},
 ) {
   const sent: unknown[] = [];
   const fetch = vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
@@ -34,7 +42,13 @@ function setup(
   const heights: number[] = [];
   const navigations: { href: string; target: string | null }[] = [];
   const services = createPageServices({
-    config: { ...config, latencyMs: options.latencyMs ?? null, deployment: options.deployment ?? 'US', theme: options.theme ?? 'day' },
+    config: {
+      ...config,
+      latencyMs: options.latencyMs ?? null,
+      deployment: options.deployment ?? 'US',
+      variant: options.variant ?? null,
+      theme: options.theme ?? 'day',
+    },
     fetch: fetch as typeof globalThis.fetch,
     resizeFrame: (height) => heights.push(height),
     takeFault: () => options.fault ?? null,
@@ -62,6 +76,16 @@ describe('harness page services', () => {
     const { services, sent } = setup(options);
     await services.invokeConnection('recordlock_user', WIRE);
     expect(sent).toEqual([expect.objectContaining({ fault: header })]);
+  });
+
+  it('asks the emulator for the page’s variants on every connection call', async () => {
+    const { services, sent } = setup({ variant: 'minimal-lock-answer,notes-unsorted' });
+    await services.invokeConnection('recordlock_user', WIRE);
+    await services.invokeConnection('recordlock_org', WIRE);
+    expect(sent).toEqual([
+      expect.objectContaining({ connection: 'recordlock_user', variant: 'minimal-lock-answer,notes-unsorted' }),
+      expect.objectContaining({ connection: 'recordlock_org', variant: 'minimal-lock-answer,notes-unsorted' }),
+    ]);
   });
 
   it('leaves the widget without an answer for no-answer, calling nothing', async () => {
@@ -106,6 +130,13 @@ describe('harness page services', () => {
     ['in a new tab for _blank', {}, '_blank', '/?user=rep%40example.com&module=Deals&record=5843104000000410005'],
     ['keeping the data centre and latency', { deployment: 'EU', latencyMs: 100 }, null, '/?user=rep%40example.com&module=Deals&record=5843104000000410005&dc=eu&latency=100'],
     ['keeping the night theme', { theme: 'night' as const }, null, '/?user=rep%40example.com&module=Deals&record=5843104000000410005&theme=night'],
+    ['keeping the variants', { variant: 'task-picklists' }, null, '/?user=rep%40example.com&module=Deals&record=5843104000000410005&variant=task-picklists'],
+    [
+      'keeping variants and theme in the page’s order',
+      { latencyMs: 100, variant: 'task-picklists', theme: 'night' as const },
+      null,
+      '/?user=rep%40example.com&module=Deals&record=5843104000000410005&latency=100&variant=task-picklists&theme=night',
+    ],
   ])('opens the record’s detail page for Record.open %s', async (_how, options, target, href) => {
     const { services, navigations } = setup(options);
     const answer = await services.openRecord({ entity: 'Deals', recordId: '5843104000000410005', target });

@@ -21,6 +21,7 @@ const config: PageConfig = {
   widgetUrl: LIST_HREF,
   zdkScriptUrl: `${WIDGET_ORIGIN}/sdk/zdk.js`,
   latencyMs: null,
+  variant: null,
   currentUser: { users: [] },
   environment: { deployment: 'US' },
   org: { org: [] },

@@ -44,6 +44,17 @@ describe('the harness’s "Locked records" web tab', () => {
     expect(configOf(html).environment).toMatchObject({ deployment: 'EU' });
   });
 
+  it.each([
+    ['the web tab', '/tab?user=rep@example.com&module=Deals'],
+    ['the record page', '/?user=rep@example.com&module=Deals'],
+  ])('hands &variant= of %s to its script, for the widget’s connection calls', async (_page, path) => {
+    const withVariant = await (await fetch(`${server.url}${path}&variant=${encodeURIComponent('locked-search-lag, notes-unsorted')}`)).text();
+    expect(configOf(withVariant).variant).toBe('locked-search-lag, notes-unsorted');
+    expect(withVariant).toContain('<input type="hidden" name="variant" value="locked-search-lag, notes-unsorted" />');
+    expect(configOf(await (await fetch(`${server.url}${path}&variant=${encodeURIComponent('<b>')}`)).text()).variant).toBeNull();
+    expect(configOf(await (await fetch(`${server.url}${path}`)).text()).variant).toBeNull();
+  });
+
   it('falls back to the rep and Deals for an unknown user or module', async () => {
     const html = await (await fetch(`${server.url}/tab?user=nobody@example.com&module=Nope`)).text();
     expect(configOf(html)).toMatchObject({ user: 'rep@example.com', module: 'Deals' });
@@ -77,7 +88,7 @@ describe('the dev server’s app pages', () => {
   });
   afterAll(() => rmSync(appDir, { recursive: true, force: true }));
 
-  it.each(['overview', 'list'])('serves %s.html with Zoho’s SDK address pointed at the stand-in, like widget.html', async (page) => {
+  it.each(['overview', 'list', 'a-later-page'])('serves %s.html with Zoho’s SDK address pointed at the stand-in, like widget.html (any app/<name>.html)', async (page) => {
     writeFileSync(
       join(appDir, `${page}.html`),
       `<script src="https://live.zwidgets.com/js-sdk/1.2/ZohoEmbededAppSDK.min.js"></script><script src="js/${page}.js" defer></script>`,

@@ -17,6 +17,8 @@ const required = [
   'widget.html',
   'overview.html',
   'js/overview.js',
+  'js/texts/overview-en.json',
+  'js/texts/widget-en.json',
   'js/widget.js',
   'css/overview.css',
   'css/widget.css',
@@ -32,13 +34,16 @@ afterEach(async () => {
 });
 
 describe('listShippedFiles', () => {
-  it('ships both pages, every script and chunk, the stylesheets, every translation and every image', async () => {
-    await put(...required, 'js/parts/reason-form.js', 'translations/de.json', 'img/icon.svg', 'img/states/locked.png');
+  it('ships the pages, every script and chunk, their texts, the stylesheets, every translation and every image', async () => {
+    await put(...required, 'js/chunks/reason-form-AB12CD34.js', 'js/texts/widget-de.json', 'translations/de.json', 'img/icon.svg', 'img/states/locked.png');
     expect(await listShippedFiles(appDir)).toEqual([
       'widget.html',
       'overview.html',
+      'js/chunks/reason-form-AB12CD34.js',
       'js/overview.js',
-      'js/parts/reason-form.js',
+      'js/texts/overview-en.json',
+      'js/texts/widget-de.json',
+      'js/texts/widget-en.json',
       'js/widget.js',
       'css/overview.css',
       'css/widget.css',
@@ -50,7 +55,7 @@ describe('listShippedFiles', () => {
   });
 
   it('leaves behind source maps, stray build files and non-JSON files beside the translations', async () => {
-    await put(...required, 'js/widget.js.map', 'js/widget.js.LICENSE.txt', 'js/parts/x.js.map', 'css/widget.css.map', 'translations/notes.txt', 'notes.md');
+    await put(...required, 'js/widget.js.map', 'js/widget.js.LICENSE.txt', 'js/chunks/x.js.map', 'css/widget.css.map', 'translations/notes.txt', 'notes.md');
     expect(await listShippedFiles(appDir)).toEqual(required);
   });
 

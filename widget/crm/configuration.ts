@@ -1,9 +1,8 @@
 import * as z from '../host/zod';
-import type { Crm, CrmOptions } from './crm';
+import type { CrmOptions } from './crm-options';
 import { checkModule, crmUrl } from './crm-url';
 import type { LockingConfiguration, RestrictedAction } from './types';
-import { readAnswer } from './zoho-errors';
-import { idName } from './zoho-schemas';
+import { idName, readAnswer } from './zoho-errors';
 
 const listOf = <T extends z.core.SomeType>(item: T) => z.nullish(z.array(item));
 const restrictedActions: readonly RestrictedAction[] = ['update', 'delete', 'tags', 'change_owner', 'convert'];
@@ -25,8 +24,14 @@ const configurationSchema = z.object({
 
 const configurationAnswer = z.object({ record_locking_configurations: z.array(configurationSchema) });
 
+/** Reading a module's record-locking configuration. */
+export interface ConfigurationCalls {
+  /** The module's configuration, or null when none is configured (Zoho's 204). */
+  getLockingConfiguration(module: string): Promise<LockingConfiguration | null>;
+}
+
 /** The module's record-locking configuration, read over the org connection (it needs Customize rights). */
-export function configurationCalls({ host, apiDomain }: CrmOptions): Pick<Crm, 'getLockingConfiguration'> {
+export function configurationCalls({ host, apiDomain }: CrmOptions): ConfigurationCalls {
   return {
     async getLockingConfiguration(module) {
       const url = crmUrl(apiDomain, ['settings', 'record_locking_configurations'], { module: checkModule(module) });

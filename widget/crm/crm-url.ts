@@ -1,3 +1,5 @@
+import type { RecordRef } from './types';
+
 const moduleName = /^[A-Za-z][A-Za-z0-9_]*$/;
 const zohoId = /^\d{1,19}$/;
 
@@ -12,6 +14,10 @@ export function checkId(id: string): string {
   if (!zohoId.test(id)) throw new Error(`Not a Zoho id: ${JSON.stringify(id)}`);
   return id;
 }
+
+/** The record's Locking_Information__s URL, with the lock's id for a change of it. */
+export const locksUrl = (apiDomain: string, { module, recordId }: RecordRef, lockId?: string): string =>
+  crmUrl(apiDomain, [checkModule(module), checkId(recordId), 'Locking_Information__s', ...(lockId === undefined ? [] : [checkId(lockId)])]);
 
 /**
  * `${apiDomain}/crm/v8/<segments>?<query>`, each segment and query value encoded. Callers check

@@ -1,5 +1,5 @@
 import * as z from '../host/zod';
-import type { CrmOptions } from './crm';
+import type { CrmOptions } from './crm-options';
 import { checkModule, crmUrl } from './crm-url';
 import { readAnswer } from './zoho-errors';
 

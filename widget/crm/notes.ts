@@ -1,9 +1,8 @@
 import * as z from '../host/zod';
-import type { CrmOptions } from './crm';
+import type { CrmOptions } from './crm-options';
 import { checkId, checkModule, crmUrl } from './crm-url';
 import type { RecordRef } from './types';
-import { firstItem, readAnswer } from './zoho-errors';
-import { dataOf, idName } from './zoho-schemas';
+import { dataOf, firstItem, idName, readAnswer } from './zoho-errors';
 
 /** The fixed title of the panel's notes: how its history is told apart from other notes. */
 export const HISTORY_NOTE_TITLE = 'Record Lock';

@@ -1,5 +1,6 @@
 import * as z from '../host/zod';
-import type { Crm, CrmOptions } from './crm';
+import type { CrmOptions } from './crm-options';
+import type { LockPermission } from './types';
 import { checkId, checkModule, crmUrl } from './crm-url';
 import { firstItem, readAnswer } from './zoho-errors';
 
@@ -14,12 +15,18 @@ const profileAnswer = z.object({
   profiles: z.array(z.object({ permissions_details: z.nullish(z.array(permissionSchema)) })),
 });
 
+/** Reading a profile's Lock permission. */
+export interface PermissionCalls {
+  /** Whether the profile may lock this module's records by hand. */
+  getLockPermission(profileId: string, module: string): Promise<LockPermission>;
+}
+
 /**
  * Whether a profile may lock a module's records by hand. Zoho does not document the Lock
  * permission's name, so it is found by module and a name or label containing "lock"; not found
  * means "unknown", never "denied".
  */
-export function profileCalls({ host, apiDomain }: CrmOptions): Pick<Crm, 'getLockPermission'> {
+export function profileCalls({ host, apiDomain }: CrmOptions): PermissionCalls {
   return {
     async getLockPermission(profileId, module) {
       checkModule(module);

@@ -1,3 +1,6 @@
+/** Safe under both limits Zoho states for the reason (2000 for small text areas, 3000 in the OAS), until the field metadata says. */
+export const defaultReasonMaxLength = 2000;
+
 export type ReasonCheck =
   | { ok: true; reason: string }
   | { ok: false; problem: 'empty' | 'tooLong'; length: number; maxLength: number };

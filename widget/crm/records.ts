@@ -1,10 +1,9 @@
 import * as z from '../host/zod';
-import type { Crm, CrmOptions } from './crm';
+import type { CrmOptions } from './crm-options';
 import { CrmError, isZiaHold } from './crm-error';
 import { checkId, checkModule, crmUrl } from './crm-url';
-import type { RecordHold } from './types';
-import { firstItem, readAnswer } from './zoho-errors';
-import { dataOf } from './zoho-schemas';
+import type { RecordHold, RecordRef, RecordSummary } from './types';
+import { dataOf, firstItem, readAnswer } from './zoho-errors';
 
 const recordSchema = z.looseObject({
   id: z.string(),
@@ -18,8 +17,14 @@ const holds: Record<string, RecordHold> = {
   approval_process_rejected: 'approval_rejected',
 };
 
+/** Reading the record itself. */
+export interface RecordCalls {
+  /** The record's name and whether it is held for approval or Zia processing. */
+  getRecord(record: RecordRef): Promise<RecordSummary>;
+}
+
 /** The record itself, read over the user's connection: whether something other than a lock holds it. */
-export function recordCalls({ host, apiDomain }: CrmOptions): Pick<Crm, 'getRecord'> {
+export function recordCalls({ host, apiDomain }: CrmOptions): RecordCalls {
   return {
     async getRecord({ module, recordId }) {
       const url = crmUrl(apiDomain, [checkModule(module), checkId(recordId)]);

@@ -1,10 +1,10 @@
-import type { Crm, CrmOptions } from './crm';
-import { configurationCalls } from './configuration';
-import { fieldCalls } from './fields';
-import { profileCalls } from './profiles';
+import { configurationCalls, type ConfigurationCalls } from './configuration';
+import type { CrmOptions } from './crm-options';
+import { fieldCalls, type FieldCalls } from './fields';
+import { profileCalls, type PermissionCalls } from './profiles';
 
-/** The reads of a module's settings: loaded on demand, since a view with cached settings makes none of them. */
-export type SettingsCalls = Pick<Crm, 'getLockingConfiguration' | 'getLockPermission' | 'getReasonMaxLength'>;
+/** The reads of a module's settings, over the org connection: a view with cached settings makes none of them. */
+export type SettingsCalls = ConfigurationCalls & PermissionCalls & FieldCalls;
 
 export function settingsCalls(options: CrmOptions): SettingsCalls {
   return { ...configurationCalls(options), ...profileCalls(options), ...fieldCalls(options) };

@@ -2,6 +2,12 @@ import * as z from '../host/zod';
 import { HostError } from '../host/host';
 import { CrmError } from './crm-error';
 
+/** Zoho's `{ id, name }` reference to a user, profile, rule or custom button. */
+export const idName = z.object({ id: z.string(), name: z.string() });
+
+/** Zoho's `{ data: [item] }` envelope of record answers. */
+export const dataOf = <T extends z.core.SomeType>(item: T) => z.object({ data: z.array(item) });
+
 const zohoErrorSchema = z.object({
   code: z.string(),
   message: z.optional(z.string()),

@@ -83,13 +83,18 @@ export class HostError extends Error {
   }
 }
 
-export interface Host {
-  /** Resolves with the first PageLoad's record; rejects with HostError when it never comes or has no record id. */
-  pageContext(): Promise<PageContext>;
+/** What every page needs from Zoho's SDK: the viewer, where the org's data lives, and REST calls. */
+export interface SdkHost {
   currentUser(): Promise<CurrentUser>;
   environment(): Promise<Environment>;
   /** One REST call through a connection; rejects with HostError only. Zoho's API errors come back as a body. */
   request(request: HostRequest): Promise<HostResponse>;
+}
+
+/** What the record panel needs besides: its record, its frame's height, and the page coming back into view. */
+export interface Host extends SdkHost {
+  /** Resolves with the first PageLoad's record; rejects with HostError when it never comes or has no record id. */
+  pageContext(): Promise<PageContext>;
   /** Asks the embedding page to give the widget's frame this height in CSS pixels. */
   resize(height: number): void;
   /** Calls back whenever the page becomes visible again; returns the unsubscribe. */
@@ -103,10 +108,10 @@ export interface RecordToOpen {
 }
 
 /**
- * What the Web Tab needs beyond Host: a web tab's PageLoad names no record (so pageContext()
- * rejects there), and a record of its list opens in CRM through the SDK. zoho.ts implements both; tests use an in-memory one.
+ * What the Web Tab needs besides: a web tab's PageLoad names no record, and a record of its list
+ * opens in CRM through the SDK. zoho-tab.ts implements it; tests use an in-memory one.
  */
-export interface TabHost extends Host {
+export interface TabHost extends SdkHost {
   /** Resolves once the tab's first PageLoad has come (whatever it carries); HostError('timeout') when it never does. */
   tabContext(): Promise<void>;
   /** Opens the record's detail page in CRM (`ZOHO.CRM.UI.Record.open`); rejects with HostError only. */

@@ -1,12 +1,9 @@
 import { HostError, type TabHost } from './host';
-import { createExtendedZohoHost, type ZohoHostOptions, type ZohoSdkAccess } from './zoho';
+import { createZohoSdkHost, unavailable, type ZohoHostOptions, type ZohoSdkAccess } from './zoho';
 
-/** What a web tab adds to the Host: waiting for its PageLoad, which names no record, and opening a record. */
+/** What a web tab adds to the SDK host: waiting for its PageLoad, which names no record, and opening a record. */
 function tabCalls(access: ZohoSdkAccess | null): Pick<TabHost, 'tabContext' | 'openRecord'> {
-  if (!access) {
-    const unavailable = () => Promise.reject(new HostError('unavailable', 'Zoho CRM SDK not found'));
-    return { tabContext: unavailable, openRecord: unavailable };
-  }
+  if (!access) return { tabContext: unavailable, openRecord: unavailable };
   return {
     tabContext: () => access.firstPageLoad().then(() => undefined),
     openRecord: ({ module, recordId }) => {
@@ -22,7 +19,7 @@ function tabCalls(access: ZohoSdkAccess | null): Pick<TabHost, 'tabContext' | 'o
   };
 }
 
-/** The Web Tab's Host over Zoho's embedded-app SDK: createZohoHost's, plus tabContext and openRecord. */
+/** The Web Tab's Host over Zoho's embedded-app SDK. */
 export function createZohoTabHost(options: ZohoHostOptions): TabHost {
-  return createExtendedZohoHost(options, tabCalls);
+  return createZohoSdkHost(options, tabCalls);
 }

@@ -1,13 +1,11 @@
 import * as z from './zod';
 import { apiDomainFor } from './api-domains';
 import { parseConnectionAnswer } from './connection-answer';
-import { HostError, type Host, type HostRequest } from './host';
+import { HostError, type HostRequest, type SdkHost } from './host';
 import { installMessageGuard } from './message-guard';
-import { parsePageLoad } from './page-load';
 import { withTimeout } from './with-timeout';
 import { findZohoSdk, type ConnectionInvokeRequest, type ZohoSdk } from './zoho-sdk';
 import { parseCurrentUser } from './zoho-user';
-import { watchVisibility } from './visibility';
 
 export interface ZohoHostOptions {
   window: Window;
@@ -19,45 +17,30 @@ export interface ZohoHostOptions {
 
 const environmentSchema = z.object({ deployment: z.string(), ZGID: z.optional(z.unknown()) });
 
-/** What an extension of the Host (zoho-tab.ts) reaches of the started SDK; null without `window.ZOHO`. */
+/** What a page's own host (zoho-record.ts, zoho-tab.ts) reaches of the started SDK; null without `window.ZOHO`. */
 export interface ZohoSdkAccess {
   /** The first PageLoad's data as it came, within the time limit. */
   firstPageLoad(): Promise<unknown>;
   /** One SDK call after start-up, with its own time limit; a rejection becomes HostError('connection'). */
   call<T>(what: string, invoke: (sdk: ZohoSdk) => Promise<unknown>, parse: (answer: unknown) => T): Promise<T>;
+  /** Runs once the SDK has started, without waiting for or reporting the outcome. */
+  whenStarted(use: (sdk: ZohoSdk) => unknown): void;
 }
 
-/**
- * The Host over Zoho's embedded-app SDK. Installs the message guard and the PageLoad handler, then
- * starts the SDK at once. Without `window.ZOHO` every call rejects with HostError('unavailable').
- */
-export function createZohoHost(options: ZohoHostOptions): Host {
-  return createExtendedZohoHost(options, () => ({}));
-}
+/** Rejects as every call does outside Zoho CRM. */
+export const unavailable = (): Promise<never> => Promise.reject(new HostError('unavailable', 'Zoho CRM SDK not found'));
 
 /**
- * The Host plus what `extend` adds over the same SDK (the Web Tab's calls live in zoho-tab.ts, so
- * the record panel's page carries none of them).
+ * What every page's host does over Zoho's embedded-app SDK, plus what `extend` adds for one page
+ * (so a page carries none of another's calls). Installs the message guard and the PageLoad handler,
+ * then starts the SDK at once. Without `window.ZOHO` every call rejects with HostError('unavailable').
  */
-export function createExtendedZohoHost<X extends object>(options: ZohoHostOptions, extend: (access: ZohoSdkAccess | null) => X): Host & X {
+export function createZohoSdkHost<X extends object>(options: ZohoHostOptions, extend: (access: ZohoSdkAccess | null) => X): SdkHost & X {
   const { window } = options;
   const timeoutMs = options.timeoutMs ?? 15_000;
   const links = options.connections ?? { user: 'recordlock_user', org: 'recordlock_org' };
   const sdk = findZohoSdk(window);
-  const onVisible = (callback: () => void) => watchVisibility(window.document, callback);
-
-  if (!sdk) {
-    const unavailable = () => Promise.reject(new HostError('unavailable', 'Zoho CRM SDK not found'));
-    return {
-      ...extend(null),
-      pageContext: unavailable,
-      currentUser: unavailable,
-      environment: unavailable,
-      request: unavailable,
-      resize: () => undefined,
-      onVisible,
-    };
-  }
+  if (!sdk) return { ...extend(null), currentUser: unavailable, environment: unavailable, request: unavailable };
 
   installMessageGuard(window);
   // The first PageLoad as it came: the record page parses a record from it, a web tab only waits for it.
@@ -84,11 +67,12 @@ export function createExtendedZohoHost<X extends object>(options: ZohoHostOption
       ),
     );
 
-  const pageLoad = () => ready.then(() => withTimeout(firstPageLoad, timeoutMs, 'PageLoad'));
-
   return {
-    ...extend({ firstPageLoad: pageLoad, call }),
-    pageContext: () => pageLoad().then(parsePageLoad),
+    ...extend({
+      firstPageLoad: () => ready.then(() => withTimeout(firstPageLoad, timeoutMs, 'PageLoad')),
+      call,
+      whenStarted: (use) => void ready.then(use).catch(() => undefined),
+    }),
     currentUser: () => call('getCurrentUser', (s) => s.CRM.CONFIG.getCurrentUser(), parseCurrentUser),
     environment: () =>
       call('GetCurrentEnvironment', (s) => s.CRM.CONFIG.GetCurrentEnvironment(), (answer) => {
@@ -104,12 +88,6 @@ export function createExtendedZohoHost<X extends object>(options: ZohoHostOption
         (s) => s.CRM.CONNECTION.invoke(links[request.connection], toInvokeRequest(request)),
         parseConnectionAnswer,
       ),
-    resize: (height) => {
-      const size = { height: Math.ceil(height), width: window.innerWidth };
-      // Fire and forget: a frame that keeps its old height is not worth an error on screen.
-      ready.then((started) => started.CRM.UI.Resize(size)).catch(() => undefined);
-    },
-    onVisible,
   };
 }
 

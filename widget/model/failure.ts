@@ -1,4 +1,3 @@
-import { CrmError, isZiaHold } from '../crm/crm-error';
 import { HostError } from '../host/host';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 
@@ -14,60 +13,9 @@ export interface Failure {
 /** How long to wait after a 429 that does not say: Zoho's concurrency limit clears within seconds, credits return over the day. */
 export const DEFAULT_LIMIT_WAIT_SECONDS = 60;
 
-const CODE_MESSAGES: Partial<Record<string, MessageKey>> = {
-  NOT_ALLOWED: 'error.notAllowed',
-  NO_PERMISSION: 'error.noPermission',
-  INVALID_DATA: 'error.invalidData',
-  MANDATORY_NOT_FOUND: 'error.mandatoryNotFound',
-  INVALID_MODULE: 'error.invalidModule',
-  RECORD_LOCKED: 'error.recordLocked',
-  NOT_APPROVED: 'hold.awaitingApproval',
-  FEATURE_NOT_SUPPORTED: 'error.featureNotSupported',
-  INTERNAL_ERROR: 'error.internal',
-  LIMIT_EXCEEDED: 'error.limitExceeded',
-};
-
-/** Zoho's answers to a request it cannot take at all (a missing param, a bad URL or verb): a bug, not a passing fault. */
-const REJECTED_REQUEST_CODES = new Set(['REQUIRED_PARAM_MISSING', 'INVALID_URL_PATTERN', 'INVALID_REQUEST_METHOD']);
-
-/** Zoho's answers when a token is missing, expired or lacks a scope. */
-const AUTHORIZATION_CODES = new Set(['INVALID_TOKEN', 'AUTHENTICATION_FAILURE', 'OAUTH_SCOPE_MISMATCH', 'INVALID_OAUTHTOKEN']);
-
-const HOST_MESSAGES: Record<HostError['kind'], MessageKey> = {
-  timeout: 'error.timeout',
-  connection: 'error.connection',
-  unavailable: 'start.unavailable',
-  malformed: 'error.malformed',
-};
-
 /** Whether a write may have reached Zoho even though no readable answer came back. */
 export function mayHaveGoneThrough(error: unknown): boolean {
   return error instanceof HostError && (error.kind === 'timeout' || error.kind === 'connection' || error.kind === 'malformed');
-}
-
-/**
- * The message for any error a Crm or Host call rejects with. Codes the widget does not know get a
- * generic message that shows the code, so a support request can name it.
- */
-export function describeFailure(error: unknown): Failure {
-  if (error instanceof HostError) {
-    return { message: HOST_MESSAGES[error.kind], params: {}, retryable: error.kind !== 'unavailable' };
-  }
-  if (error instanceof CrmError) {
-    if (isZiaHold(error)) return { message: 'hold.ziaVisionProcessing', params: {}, retryable: true };
-    if (AUTHORIZATION_CODES.has(error.code) || error.code.startsWith('OAUTH')) {
-      return { message: 'error.authorization', params: { code: error.code }, retryable: true };
-    }
-    if (error.code === 'TOO_MANY_REQUESTS') {
-      const wait = Number(error.details['retry_after']);
-      return { message: 'error.tooManyRequests', params: {}, retryable: true, waitSeconds: wait > 0 ? Math.ceil(wait) : DEFAULT_LIMIT_WAIT_SECONDS };
-    }
-    if (REJECTED_REQUEST_CODES.has(error.code)) return failureOf('error.requestRejected', false, { code: error.code });
-    const message = CODE_MESSAGES[error.code];
-    if (message) return { message, params: {}, retryable: error.code === 'INTERNAL_ERROR' };
-    return { message: 'error.unknown', params: { code: error.code }, retryable: true };
-  }
-  return { message: 'error.unexpected', params: {}, retryable: true };
 }
 
 /** A failure with a message chosen for the situation rather than the code alone. */

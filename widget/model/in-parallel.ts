@@ -1,3 +1,6 @@
+/** Calls a page has in flight at once: Zoho limits concurrency per user and app, shared with other apps. */
+export const MAX_IN_FLIGHT = 3;
+
 /**
  * Runs `task` for every item with at most `limit` running at once, and resolves when all have
  * settled. Zoho counts concurrent calls per user and app, and other apps share that allowance.

@@ -1,34 +1,29 @@
-import { batch } from '@preact/signals-core';
-import type { Signal } from '@preact/signals-core';
-import { hasCode } from '../crm/crm-error';
-import type { Lock } from '../crm/types';
-import { describeFailure } from './failure';
-import type { Failure } from './failure';
-import type { ConfirmedChange, LockAction, Session } from './lock-model';
-import { raceOn, reasonRaceOn, settleFoundLock } from './races';
-import type { Notice, Settlement } from './races';
-import type { ReasonDraft } from './reason-draft';
-import { settleChangeFailure, settleLockFailure } from './settle-failure';
+import './model-base';
 
-/** What the lock model lends the changes: its state, and the few steps only it may take. */
+// The changes' calls load with them: one part.
+export { lockWrites } from '../crm/lock-writes';
+import { batch } from '@preact/signals-core';
+import type { LockWrites } from '../crm/lock-writes';
+import { lockChecked, saveReasonChecked, unlockChecked } from './checked-changes';
+import type { ChangeContext } from './checked-changes';
+import type { LimitWait } from './limit-wait';
+import type { Recovery, LockReading } from './lock-reading';
+import type { ConfirmedChange, LockAction, Session } from './lock-session';
+import type { LockState } from './lock-state';
+import { raceOn } from './races';
+import type { Settlement } from './races';
+
+/** What the lock model lends its changes: its state, its reads, and the few steps only it may take. */
 export interface ChangeCore {
-  lock: Signal<Lock | null>;
-  inFlight: Signal<LockAction | null>;
-  error: Signal<Failure | null>;
-  notice: Signal<Notice | null>;
-  form: Signal<LockAction | null>;
-  draft: ReasonDraft;
+  state: LockState;
+  reading: LockReading;
+  limit: LimitWait;
+  recovery: Recovery;
   /** The session when the action may start now: started, nothing in flight, and the action allowed. */
   readyFor(action: LockAction): Session | null;
-  apply(settlement: Settlement): void;
-  rereadLock(): Promise<void>;
-  rereadSettings(contradicted: boolean): void;
-  /** A change starts or ends: a re-read begun before it may show the lock as it was. */
-  changeBoundary(): void;
-  /** What a finished change leaves: whether the lock is now unknown, and what Try again does. */
-  settled(stateUnknown: boolean, retry: (() => Promise<void>) | null): void;
-  /** A change failed and the lock could not be read since: the screen may be out of date. */
-  stateUnknown(): boolean;
+  /** The viewer's name, for a lock Zoho confirms without naming who set it. */
+  userName(): string;
+  now: () => Date;
   confirmed(change: ConfirmedChange): void;
 }
 
@@ -41,123 +36,87 @@ export interface LockChanges {
 }
 
 /**
- * Lock, reason edit and unlock, with their failures, races and retries. Loaded on demand: a view
- * shows the lock without this code, which comes when a form opens or its button gets focus.
+ * The record panel's lock, reason edit and unlock, with their failures, races and retries, over
+ * the rules every page shares (checked-changes.ts). Loaded on demand: a view shows the lock without
+ * this code, which comes when a form opens or its button gets focus.
  */
-export function createLockChanges(core: ChangeCore): LockChanges {
-  const { lock, inFlight, error, notice, draft } = core;
+export function createLockChanges(core: ChangeCore, writes: LockWrites): LockChanges {
+  const { state, reading, recovery } = core;
+  const contextOf = (session: Session): ChangeContext => ({
+    locks: session.calls.locks,
+    writes,
+    record: session.record,
+    userId: session.userId,
+    userName: core.userName(),
+    now: core.now,
+    configurations: session.calls.settings,
+  });
 
-  /** Runs one change with the controls disabled; `settle` turns a failure into what to show. */
-  async function perform(action: LockAction, change: () => Promise<Settlement>, settle: (failure: unknown) => Promise<Settlement>, again: () => Promise<void>) {
-    core.changeBoundary();
-    const before = lock.value;
+  /** Runs one change with the controls disabled and shows what it turned out to mean. */
+  async function perform(action: LockAction, change: () => Promise<Settlement>, again: () => Promise<void>) {
+    reading.changeBoundary();
+    const before = state.lock.value;
     batch(() => {
-      inFlight.value = action;
-      error.value = null;
-      notice.value = null;
+      state.inFlight.value = action;
+      state.error.value = null;
+      state.notice.value = null;
     });
     try {
-      let settlement: Settlement;
-      try {
-        settlement = await change();
-      } catch (failure) {
-        if (hasCode(failure, 'NO_PERMISSION') || hasCode(failure, 'NOT_ALLOWED')) core.rereadSettings(true);
-        settlement = await settle(failure);
-      }
+      const settlement = await change();
+      if (settlement.settingsContradicted) reading.rereadSettings(true);
       const stateUnknown = settlement.stateUnknown ?? false;
       // A lock retry verifies before it sends; an edit or unlock of unknown outcome is only read again.
-      const retryUnknown = action === 'lock' ? again : core.rereadLock;
-      core.settled(stateUnknown, settlement.failure?.retryable ? (stateUnknown ? retryUnknown : again) : null);
-      core.apply(settlement);
+      const retryUnknown = action === 'lock' ? again : reading.rereadLock;
+      recovery.stateUnknown = stateUnknown;
+      recovery.retryLast = settlement.failure?.retryable ? (stateUnknown ? retryUnknown : again) : null;
+      state.apply(settlement);
+      core.limit.waitOut(settlement.failure);
       // A lock of ours found with an earlier reason came from another window, which told its own change.
-      if (settlement.succeeded && !settlement.reasonUnsaved) core.confirmed({ action, before, after: lock.value });
+      if (settlement.succeeded && !settlement.reasonUnsaved) core.confirmed({ action, before, after: state.lock.value });
     } finally {
-      core.changeBoundary();
-      inFlight.value = null;
+      reading.changeBoundary();
+      state.inFlight.value = null;
     }
   }
 
   /**
    * "Try again" after a failed change: repeats it only while it is still allowed and, for a reason,
    * while its form is open with a valid reason (read again, as now typed); otherwise reads the lock,
-   * which may have changed after all. A change to the lock `shown` is never repeated on another lock
+   * which may have changed after all. A change to the lock `lockId` is never repeated on another lock
    * a re-read put on screen since, which the viewer has not seen confirmed: that race is told instead.
    */
-  function retryFor(action: LockAction, repeat: () => Promise<void>, shown?: { current: Session; lockId: string }) {
+  function retryFor(action: LockAction, repeat: () => Promise<void>, shown?: { userId: string; lockId: string }) {
     return async () => {
-      const race = shown && raceOn(shown.lockId, lock.value, shown.current.userId);
-      if (race) return core.apply({ succeeded: false, notice: race });
-      return core.readyFor(action) && (action === 'unlock' || (core.form.value === action && draft.check() !== null)) ? repeat() : core.rereadLock();
+      const race = shown && raceOn(shown.lockId, state.lock.value, shown.userId);
+      if (race) return state.apply({ succeeded: false, notice: race });
+      const repeatable = core.readyFor(action) && (action === 'unlock' || (state.form.value === action && state.draft.check() !== null));
+      return repeatable ? repeat() : reading.rereadLock();
     };
   }
 
-  async function sendLock(current: Session, reason: string, verifyFirst: boolean): Promise<void> {
-    await perform(
-      'lock',
-      async () => {
-        // A retried lock may already have reached Zoho: look before sending it twice.
-        const existing = verifyFirst ? await current.crm.getLock(current.record) : null;
-        if (existing) return settleFoundLock(existing, reason, current.userId);
-        return { succeeded: true, lock: await current.crm.lock(current.record, reason), notice: { key: 'notice.locked' } };
-      },
-      (failure) => settleLockFailure(current, reason, failure),
-      retryFor('lock', () => submitLock(true)),
-    );
-  }
-
-  async function sendReason(current: Session, shown: Lock, reason: string): Promise<void> {
-    await perform(
-      'editReason',
-      async () => {
-        // One extra GET per edit, the price of never overwriting a reason someone else saved meanwhile.
-        let found: Lock | null;
-        try {
-          found = await current.crm.getLock(current.record);
-        } catch (failure) {
-          // Nothing was sent: no write to settle, only a read to report.
-          return { succeeded: false, failure: describeFailure(failure) };
-        }
-        const race = reasonRaceOn(shown, found, current.userId);
-        if (race) return { succeeded: false, lock: found, notice: race };
-        await current.crm.updateReason(current.record, shown.id, reason);
-        return { succeeded: true, lock: { ...shown, reason }, notice: { key: 'notice.reasonSaved' } };
-      },
-      (failure) =>
-        settleChangeFailure(current, shown.id, failure, (found) => found?.id === shown.id && found.reason === reason, 'notice.reasonSaved'),
-      retryFor('editReason', submitReason, { current, lockId: shown.id }),
-    );
-  }
-
-  async function sendUnlock(current: Session, shown: Lock): Promise<void> {
-    await perform(
-      'unlock',
-      async () => {
-        await current.crm.unlock(current.record, shown.id);
-        return { succeeded: true, lock: null, notice: { key: 'notice.unlocked' } };
-      },
-      (failure) => settleChangeFailure(current, shown.id, failure, (found) => found === null, 'notice.unlocked'),
-      retryFor('unlock', submitUnlock, { current, lockId: shown.id }),
-    );
-  }
-
   async function submitLock(verifyFirst: boolean): Promise<void> {
-    const current = core.readyFor('lock');
-    const checked = current && draft.check();
+    const session = core.readyFor('lock');
+    const reason = session && state.draft.check();
     // After a change of unknown outcome our earlier lock may stand: look before sending another.
-    if (current && checked) await sendLock(current, checked, verifyFirst || core.stateUnknown());
+    const verify = verifyFirst || recovery.stateUnknown;
+    if (session && reason) await perform('lock', () => lockChecked(contextOf(session), reason, verify), retryFor('lock', () => submitLock(true)));
   }
 
   async function submitReason(): Promise<void> {
-    const current = core.readyFor('editReason');
-    const shown = lock.value;
-    const checked = current && shown && draft.check();
-    if (current && shown && checked) await sendReason(current, shown, checked);
+    const session = core.readyFor('editReason');
+    const shown = state.lock.value;
+    const reason = session && shown && state.draft.check();
+    if (!session || !shown || !reason) return;
+    const again = retryFor('editReason', submitReason, { userId: session.userId, lockId: shown.id });
+    await perform('editReason', () => saveReasonChecked(contextOf(session), shown, reason), again);
   }
 
   async function submitUnlock(): Promise<void> {
-    const current = core.readyFor('unlock');
-    const shown = lock.value;
-    if (current && shown) await sendUnlock(current, shown);
+    const session = core.readyFor('unlock');
+    const shown = state.lock.value;
+    if (!session || !shown) return;
+    const again = retryFor('unlock', submitUnlock, { userId: session.userId, lockId: shown.id });
+    await perform('unlock', () => unlockChecked(contextOf(session), shown), again);
   }
 
   return { submitLock, submitReason, submitUnlock };

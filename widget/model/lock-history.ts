@@ -2,7 +2,7 @@ import { batch, signal } from '@preact/signals-core';
 import type { ReadonlySignal } from '@preact/signals-core';
 import type { HistoryNote, NoteCalls } from '../crm/notes';
 import type { RecordRef } from '../crm/types';
-import { describeFailure } from './failure';
+import { describeFailure } from './describe-failure';
 import type { Failure } from './failure';
 
 /** Notes read per page: a page of Zoho's notes costs one credit whatever its size up to 200. */

@@ -8,10 +8,17 @@ export interface Notice {
   params?: MessageParams;
 }
 
+/** The notice for a race someone else won, and its words when Zoho names who (every key written out: a page's texts hold the keys its code names). */
+const RACE_NOTICES = {
+  lockedFirst: ['notice.race.lockedFirst', 'notice.race.lockedFirstBy'],
+  changedFirst: ['notice.race.changedFirst', 'notice.race.changedFirstBy'],
+} as const;
+
 /** Someone else's lock came first: named when Zoho says who holds it (an automatic lock names nobody). */
-function raceNotice(key: 'notice.race.lockedFirst' | 'notice.race.changedFirst', lock: Lock): Notice {
+function raceNotice(race: keyof typeof RACE_NOTICES, lock: Lock): Notice {
   const name = lock.lockedBy?.name;
-  return name ? { key: `${key}By`, params: { name } } : { key };
+  const [unnamed, named] = RACE_NOTICES[race];
+  return name ? { key: named, params: { name } } : { key: unnamed };
 }
 
 /**
@@ -22,7 +29,7 @@ function raceNotice(key: 'notice.race.lockedFirst' | 'notice.race.changedFirst',
 export function raceOn(lockId: string, current: Lock | null, userId: string): Notice | null {
   if (current === null) return { key: 'notice.race.unlockedFirst' };
   if (current.id === lockId) return null;
-  return current.lockedBy?.id === userId ? { key: 'notice.race.changedElsewhere' } : raceNotice('notice.race.changedFirst', current);
+  return current.lockedBy?.id === userId ? { key: 'notice.race.changedElsewhere' } : raceNotice('changedFirst', current);
 }
 
 /**
@@ -50,6 +57,8 @@ export interface Settlement {
   stateUnknown?: boolean;
   /** Our lock was found with another reason than the one sent: the text typed is not saved yet. */
   reasonUnsaved?: boolean;
+  /** Zoho refused what the cached settings allowed (NO_PERMISSION, NOT_ALLOWED): read them again. */
+  settingsContradicted?: boolean;
 }
 
 /**
@@ -60,5 +69,5 @@ export function settleFoundLock(lock: Lock, reason: string, userId: string): Set
   if (lock.lockedBy?.id === userId) {
     return { succeeded: true, lock, notice: { key: 'notice.locked' }, reasonUnsaved: lock.reason !== reason };
   }
-  return { succeeded: false, lock, notice: raceNotice('notice.race.lockedFirst', lock) };
+  return { succeeded: false, lock, notice: raceNotice('lockedFirst', lock) };
 }

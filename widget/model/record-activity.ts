@@ -1,3 +1,4 @@
+import './model-base';
 import { noteCalls } from '../crm/notes';
 import { taskCalls } from '../crm/tasks';
 import type { Host } from '../host/host';
@@ -8,7 +9,8 @@ import { createHistoryWriter } from './history-writer';
 import type { HistoryWriter } from './history-writer';
 import { createLockHistory } from './lock-history';
 import type { LockHistory } from './lock-history';
-import type { ConfirmedChange, LockModel } from './lock-model';
+import type { ConfirmedChange } from './lock-session';
+import type { LockModel } from './lock-model';
 import { createRequestMemory } from './request-memory';
 import { createUnlockRequests } from './unlock-requests';
 import type { UnlockRequests } from './unlock-requests';

@@ -1,17 +1,22 @@
 import { hasCode, isZiaHold } from '../crm/crm-error';
-import type { Crm } from '../crm/crm';
+import type { ConfigurationCalls } from '../crm/configuration';
+import type { LockReads } from '../crm/lock-reads';
 import type { Lock, RecordRef } from '../crm/types';
 import type { MessageKey } from '../i18n/messages';
-import { describeFailure, failureOf, mayHaveGoneThrough } from './failure';
+import { describeFailure } from './describe-failure';
+import { failureOf, mayHaveGoneThrough } from './failure';
 import { raceOn, settleFoundLock } from './races';
 import type { Settlement } from './races';
 
-// Part of the changes, which load on demand (widget/model/lock-changes.ts).
+// Part of the changes, which load on demand.
 
+/** Where a failed change is settled: the record, its lock reads, and who the viewer is. */
 export interface SettleContext {
-  crm: Crm;
+  locks: LockReads;
   record: RecordRef;
   userId: string;
+  /** Reads the module's configuration when a lock is refused with NOT_ALLOWED; without it the refusal is told as Zoho's. */
+  configurations?: () => Promise<ConfigurationCalls>;
 }
 
 /** The original failure, but always with a retry: the state behind it could not be read. */
@@ -23,9 +28,9 @@ function unknownOutcome(error: unknown): Settlement {
  * Reads the lock again after a failure; an unreadable lock leaves the state unknown and reports
  * the original failure, so nothing on screen is replaced by a guess.
  */
-async function rereadLock({ crm, record }: SettleContext): Promise<Lock | null | undefined> {
+async function rereadLock({ locks, record }: SettleContext): Promise<Lock | null | undefined> {
   try {
-    return await crm.getLock(record);
+    return await locks.getLock(record);
   } catch {
     return undefined;
   }
@@ -54,9 +59,10 @@ export async function settleLockFailure(context: SettleContext, reason: string, 
 }
 
 /** NOT_ALLOWED with no lock in sight: the configuration is gone or now automatic-only. */
-async function settleLockRefusal({ crm, record }: SettleContext, lock: null | undefined, error: unknown): Promise<Settlement> {
+async function settleLockRefusal({ configurations, record }: SettleContext, lock: null | undefined, error: unknown): Promise<Settlement> {
+  if (!configurations) return lock === undefined ? unknownOutcome(error) : { succeeded: false, lock, failure: describeFailure(error) };
   try {
-    const configuration = await crm.getLockingConfiguration(record.module);
+    const configuration = await (await configurations()).getLockingConfiguration(record.module);
     if (configuration === null) {
       return { succeeded: false, lock: null, configuration, failure: failureOf('error.notAllowed.noConfiguration') };
     }

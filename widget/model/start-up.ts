@@ -1,28 +1,21 @@
 import { hasCode } from '../crm/crm-error';
-import { defaultReasonMaxLength } from '../crm/fields';
-import type { Crm, CrmOptions } from '../crm/crm';
 import type { Lock, LockingConfiguration, LockPermission, RecordRef, RecordSummary } from '../crm/types';
-import { HostError } from '../host/host';
 import type { CurrentUser, Host } from '../host/host';
 import { createMemoryStore } from '../host/storage';
 import type { KeyValueStore } from '../host/storage';
-import { loadMessagesOrEnglish } from '../i18n/load-messages';
-import type { LoadMessages } from '../i18n/load-messages';
-import { languageOf } from '../i18n/locale';
 import type { Messages } from '../i18n/messages';
-import { describeFailure, failureOf } from './failure';
-import type { Failure } from './failure';
 import { createSettingsSource } from './lock-settings';
 import type { SettingsSource } from './lock-settings';
+import type { Connect } from '../crm/crm-options';
+import type { PanelCalls } from './panel-calls';
 import { createSettingsCache } from './settings-cache';
 import type { LockSettings } from './settings-cache';
+import { pageLoadFailureOf, startFailureOf } from './start-failure';
+import type { StartFailure } from './start-failure';
 
-/** Used when the field metadata cannot be read: safe under both lengths Zoho is known to use. */
-export const FALLBACK_REASON_MAX_LENGTH = defaultReasonMaxLength;
-
-/** Everything the widget knows about the open record once it has started. */
+/** Everything the panel knows about the open record once it has started. */
 export interface RecordFacts {
-  crm: Crm;
+  calls: PanelCalls;
   record: RecordRef;
   user: CurrentUser;
   configuration: LockingConfiguration | null;
@@ -35,64 +28,53 @@ export interface RecordFacts {
   settingsStale: boolean;
 }
 
-type Outcome =
-  | { ok: true; facts: RecordFacts }
-  /** unavailable: not inside Zoho CRM; failed: a message and, when it can help, a retry. */
-  | { ok: false; state: 'unavailable' | 'failed'; failure: Failure };
-
-/** The user's translation (empty for English or when it could not be loaded) and English, which fills the gaps. */
-export type StartResult = Outcome & { messages: Messages; english: Messages };
+/** The viewer's texts come with either outcome: the state, or why there is none, is said in their language. */
+export type StartResult = ({ ok: true; facts: RecordFacts } | ({ ok: false } & StartFailure)) & { messages: Messages };
 
 export interface StartDependencies {
   host: Host;
-  createCrm: (options: CrmOptions) => Crm;
-  loadMessages: LoadMessages;
+  connect: Connect<PanelCalls>;
+  /** The viewer's texts: their language, else English, else none. */
+  textsFor(locale: string): Promise<Messages>;
   /** Where settings are cached between views; none: every view reads them. */
   store?: KeyValueStore;
-  now?: () => number;
+  now: () => number;
 }
 
 /**
  * Reads everything the panel shows in two rounds of parallel calls: the page, user and environment,
- * with English fetched beside them, then the configuration, lock, record, permission, reason length
- * and the user's translation. With no text at all to show the state in, start-up fails with the
- * built-in line and a retry.
+ * then the lock and record, with the settings when none are cached, and the viewer's texts beside them.
  */
 export async function startUp(dependencies: StartDependencies): Promise<StartResult> {
-  const english = dependencies.loadMessages('en').catch(() => ({}));
-  const [outcome, messages] = await readRecord(dependencies);
-  const texts = { messages, english: await english };
-  if (Object.keys(texts.english).length === 0 && Object.keys(messages).length === 0) {
-    return { ok: false, state: 'failed', failure: failureOf('start.failed', true), ...texts };
-  }
-  return { ...outcome, ...texts };
+  const { host, textsFor } = dependencies;
+  const [page, user, environment] = await Promise.allSettled([host.pageContext(), host.currentUser(), host.environment()]);
+  const failed = async (failure: Promise<StartFailure> | StartFailure, messages: Promise<Messages>): Promise<StartResult> => ({
+    ok: false,
+    ...(await failure),
+    messages: await messages,
+  });
+  if (page.status === 'rejected') return failed(pageLoadFailureOf(page.reason), textsFor('en'));
+  if (user.status === 'rejected') return failed(startFailureOf(user.reason, 'start.unavailable'), textsFor('en'));
+  const texts = textsFor(user.value.locale);
+  if (environment.status === 'rejected') return failed(startFailureOf(environment.reason, 'start.unavailable'), texts);
+  const record: RecordRef = { module: page.value.module, recordId: page.value.recordId };
+  const outcome = await readRecord(dependencies, record, user.value, environment.value);
+  return 'facts' in outcome ? { ok: true, facts: outcome.facts, messages: await texts } : failed(outcome, texts);
 }
 
-async function readRecord({ host, createCrm, loadMessages, store, now }: StartDependencies): Promise<[Outcome, Messages]> {
-  const [page, user, environment] = await Promise.allSettled([host.pageContext(), host.currentUser(), host.environment()]);
-  if (page.status === 'rejected') return [pageFailure(page.reason), {}];
-  if (user.status === 'rejected') return [startFailure(user.reason), {}];
-  if (environment.status === 'rejected') return [startFailure(environment.reason), {}];
-
-  const record: RecordRef = { module: page.value.module, recordId: page.value.recordId };
-  const { orgId, apiDomain } = environment.value;
-  const crm = createCrm({ host, apiDomain });
-  const cache = createSettingsCache({
-    store: store ?? createMemoryStore(),
-    now: now ?? Date.now,
-    scope: { orgId, apiDomain, userId: user.value.id, module: record.module },
-  });
-  const settings = createSettingsSource({ crm, cache, profileId: user.value.profile.id, module: record.module });
+async function readRecord(
+  { host, connect, store, now }: StartDependencies,
+  record: RecordRef,
+  user: CurrentUser,
+  { orgId, apiDomain }: { orgId: string | null; apiDomain: string },
+): Promise<{ facts: RecordFacts } | StartFailure> {
+  const calls = connect({ host, apiDomain });
+  const cache = createSettingsCache({ store: store ?? createMemoryStore(), now, scope: { orgId, apiDomain, userId: user.id, module: record.module } });
+  const settings = createSettingsSource({ settings: calls.settings, cache, profileId: user.profile.id, module: record.module });
   // A warm view reads only the lock and the record; the settings come from the cache.
   const cached = settings.cached();
-  const [known, lock, summary, messages] = await Promise.allSettled([
-    cached?.settings ?? settings.read(),
-    crm.getLock(record),
-    crm.getRecord(record),
-    loadMessagesOrEnglish(loadMessages, languageOf(user.value.locale)),
-  ]);
-  const loadedMessages = messages.status === 'fulfilled' ? messages.value : {};
-  if (known.status === 'rejected') return [startFailure(known.reason), loadedMessages];
+  const [known, lock, summary] = await Promise.allSettled([cached?.settings ?? settings.read(), calls.locks.getLock(record), calls.records.getRecord(record)]);
+  if (known.status === 'rejected') return startFailureOf(known.reason, 'start.unavailable');
   // Without a configuration Zoho answers the lock read with NOT_ALLOWED: that simply means "no lock".
   const unconfigured = lock.status === 'rejected' && hasCode(lock.reason, 'NOT_ALLOWED');
   let current: LockSettings = known.value;
@@ -102,15 +84,14 @@ async function readRecord({ host, createCrm, loadMessages, store, now }: StartDe
     try {
       current = await settings.read();
     } catch (error) {
-      return [startFailure(error), loadedMessages];
+      return startFailureOf(error, 'start.unavailable');
     }
   }
-  if (lock.status === 'rejected' && !(unconfigured && current.configuration === null)) return [startFailure(lock.reason), loadedMessages];
-
+  if (lock.status === 'rejected' && !(unconfigured && current.configuration === null)) return startFailureOf(lock.reason, 'start.unavailable');
   const facts: RecordFacts = {
-    crm,
+    calls,
     record,
-    user: user.value,
+    user,
     configuration: current.configuration,
     lock: lock.status === 'fulfilled' ? lock.value : null,
     // The record read only adds the approval/Zia hint; without it the lock is still worth showing.
@@ -120,22 +101,5 @@ async function readRecord({ host, createCrm, loadMessages, store, now }: StartDe
     settings,
     settingsStale: cached !== null && !cached.fresh && current === known.value,
   };
-  return [{ ok: true, facts }, loadedMessages];
-}
-
-function pageFailure(error: unknown): Outcome {
-  if (error instanceof HostError && error.kind === 'timeout') {
-    return { ok: false, state: 'failed', failure: failureOf('start.pageLoadTimeout') };
-  }
-  if (error instanceof HostError && error.kind === 'malformed') {
-    return { ok: false, state: 'failed', failure: failureOf('start.noRecord') };
-  }
-  return startFailure(error);
-}
-
-function startFailure(error: unknown): Outcome {
-  if (error instanceof HostError && error.kind === 'unavailable') {
-    return { ok: false, state: 'unavailable', failure: failureOf('start.unavailable') };
-  }
-  return { ok: false, state: 'failed', failure: describeFailure(error) };
+  return { facts };
 }

@@ -1,10 +1,14 @@
-import type { Crm, CrmOptions } from '../crm/crm';
-import { readOpenRequests } from '../crm/tasks';
 import type { KeyValueStore } from '../host/storage';
-import { createModuleListSource, createSettingsSource } from './lock-settings';
-import type { ModuleListSource, SettingsSource } from './lock-settings';
+import { belongsToLock } from './lock-rules';
+import { createSettingsSource } from './lock-settings';
+import type { SettingsSource } from './lock-settings';
+import { createModuleListSource } from './module-list';
+import type { ModuleListSource, ModuleScan } from './module-list';
 import { createModuleListCache, createSettingsCache } from './settings-cache';
-import type { CachedModules } from './settings-cache';
+import type { TabCalls } from './tab-calls';
+
+/** Open requests on a record asked since its current lock was set (an older one was about an earlier lock). */
+export type OpenRequestCount = (recordId: string, lockedAt: string) => number;
 
 export interface TabSources {
   /** Which modules have a locking configuration, cached per org and user. */
@@ -12,29 +16,31 @@ export interface TabSources {
   /** One module's settings, cached per org, user and module as on the record panel. */
   settingsOf(module: string): SettingsSource;
   /**
-   * The picker's modules: `first` as soon as they can be shown (cached; or only the remembered
-   * module once Zoho said it is configured; or the full scan), `later` the full list when it
-   * comes after the first (a stale cache read again, or the scan behind the remembered module).
+   * The first configured candidate, scanning the candidates not `known` a few at a time, in order,
+   * and stopping after the first batch that has one: the rest of the scan waits until the first
+   * screen is shown, or the picker is opened.
    */
-  pickerModules(cached: CachedModules | null, configuredEarly: Promise<string | null> | null): PickerModules;
-  /** Drops the module's cached settings, and with `modulesToo` the module list, which it reads again (null: not read). */
-  forget(module: string, modulesToo: boolean): Promise<string[] | null>;
+  firstConfigured(known: ModuleScan): Promise<FirstModule>;
+  /** Drops the module's cached settings, and with `modulesToo` the module list. */
+  forget(module: string, modulesToo: boolean): void;
   /** The page's open unlock requests, read in one call, as a count per record and lock. */
   openRequests(recordIds: readonly string[]): Promise<OpenRequestCount>;
 }
 
-/** Open requests on a record asked since its lock was set (an older one belonged to an earlier lock, as on the record panel). */
-export type OpenRequestCount = (recordId: string, lockedAt: string) => number;
-
-export interface PickerModules {
-  /** modules null: none could be read, for the reason in failure. */
-  first: Promise<{ modules: string[] | null; failure: unknown }>;
-  later: Promise<string[] | null>;
+export interface FirstModule {
+  /** null: no candidate has a configuration, or none could be read (`failure`). */
+  module: string | null;
+  /** The modules known to have a configuration so far, in the candidates' order. */
+  modules: string[];
+  /** What is known of the candidates' configurations. */
+  scan: ModuleScan;
+  /** Every candidate is known and current: nothing is left to read for the picker. */
+  complete: boolean;
+  failure: unknown;
 }
 
 export interface TabSourcesOptions {
-  crm: Crm;
-  crmOptions: CrmOptions;
+  calls: TabCalls;
   store: KeyValueStore;
   now: () => number;
   scope: { orgId: string | null; apiDomain: string; userId: string };
@@ -44,39 +50,37 @@ export interface TabSourcesOptions {
 }
 
 /**
- * What the Web Tab reads besides the search and the locks. Loaded on demand (part `tab-sources`),
- * fetched as the tab starts, beside Zoho's PageLoad, to keep the page's first load small.
- * @example createTabSources({ crm, crmOptions, store, now: Date.now, scope, profileId, candidates: ['Deals'], maxInFlight: 3 })
+ * What the Web Tab reads besides the search and the locks. Loaded on demand, fetched as the tab
+ * starts, beside Zoho's PageLoad, to keep the page's first load small.
+ * @example createTabSources({ calls, store, now: Date.now, scope, profileId, candidates: ['Deals'], maxInFlight: 3 })
  */
-export function createTabSources({ crm, crmOptions, store, now, scope, profileId, candidates, maxInFlight }: TabSourcesOptions): TabSources {
-  const modules = createModuleListSource({ crm, cache: createModuleListCache({ store, now, scope }), candidates, maxInFlight });
+export function createTabSources({ calls, store, now, scope, profileId, candidates, maxInFlight }: TabSourcesOptions): TabSources {
+  const modules = createModuleListSource({ configurations: calls.settings, cache: createModuleListCache({ store, now, scope }), candidates, maxInFlight });
+  const settingsCache = (module: string) => createSettingsCache({ store, now, scope: { ...scope, module } });
   return {
     modules,
-    pickerModules(cached, configuredEarly) {
-      if (cached?.fresh) return { first: Promise.resolve({ modules: cached.settings, failure: null }), later: Promise.resolve(null) };
-      const scan = modules.read().then(
-        (read) => ({ modules: read.modules, failure: null }),
-        (failure: unknown) => ({ modules: null, failure }),
-      );
-      const later = scan.then((read) => read.modules);
-      if (cached) return { first: Promise.resolve({ modules: cached.settings, failure: null }), later };
-      const early = configuredEarly?.then((name) => (name ? { modules: [name], failure: null } : scan)) ?? scan;
-      return { first: Promise.race([scan, early]), later };
+    settingsOf: (module) => createSettingsSource({ settings: calls.settings, cache: settingsCache(module), profileId, module }),
+    async firstConfigured(known) {
+      let scan = known;
+      const unknown = candidates.filter((module) => !known.has(module));
+      for (let next = 0; next < unknown.length && !candidates.some((module) => scan.get(module)); next += maxInFlight) {
+        try {
+          scan = await modules.scan(unknown.slice(next, next + maxInFlight), scan);
+        } catch (failure) {
+          if (scan.size === 0) return { module: null, modules: [], scan, complete: false, failure };
+        }
+      }
+      const configured = modules.configured(scan);
+      return { module: configured[0] ?? null, modules: configured, scan, complete: scan.size === candidates.length, failure: null };
     },
-    settingsOf: (module) => createSettingsSource({ crm, cache: createSettingsCache({ store, now, scope: { ...scope, module } }), profileId, module }),
     forget(module, modulesToo) {
-      createSettingsCache({ store, now, scope: { ...scope, module } }).drop();
-      if (!modulesToo) return Promise.resolve(null);
-      modules.drop();
-      return modules.read().then(
-        (read) => read.modules,
-        () => null,
-      );
+      settingsCache(module).drop();
+      if (modulesToo) modules.drop();
     },
     async openRequests(recordIds) {
-      const { requests } = await readOpenRequests(crmOptions, recordIds);
+      const { requests } = await (await calls.openRequests()).readOpenRequests(recordIds);
       return (recordId, lockedAt) =>
-        requests.filter((request) => request.recordId === recordId && Date.parse(request.askedAt) >= Date.parse(lockedAt)).length;
+        requests.filter((request) => request.recordId === recordId && belongsToLock(lockedAt, request.askedAt)).length;
     },
   };
 }

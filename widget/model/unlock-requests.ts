@@ -6,9 +6,11 @@ import type { Lock } from '../crm/types';
 import { answeredDescription } from '../crm/unlock-request-text';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import { knownTimeZone } from '../i18n/format-time';
-import { describeFailure, failureOf } from './failure';
+import { describeFailure } from './describe-failure';
+import { failureOf } from './failure';
 import type { Failure } from './failure';
 import type { HistoryEvent } from './history-line';
+import { belongsToLock } from './lock-rules';
 import type { LockModel } from './lock-model';
 import { createMessageDraft } from './message-draft';
 import type { MessageDraft } from './message-draft';
@@ -71,7 +73,7 @@ export function todayIn(timeZone: string, now: Date): string {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-const forLock = (lock: Lock) => (request: UnlockRequest) => Date.parse(request.askedAt) >= Date.parse(lock.lockedAt);
+const forLock = (lock: Lock) => (request: UnlockRequest) => belongsToLock(lock.lockedAt, request.askedAt);
 
 /**
  * The record's unlock requests: read once per lock while it is locked, asked by a viewer whom a manual

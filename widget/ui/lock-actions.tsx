@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n/messages';
-import type { LockAction, LockModel } from '../model/lock-model';
+import type { LockModel } from '../model/lock-model';
+import type { LockAction } from '../model/lock-session';
 import type { DeniedReason, Permissions } from '../model/permissions';
 import { ACTION_PARTS } from './panel-parts';
 
@@ -36,7 +37,10 @@ export function LockActions({ model }: { model: LockModel }) {
               class={action === 'lock' ? 'rl-button rl-primary' : 'rl-button'}
               data-action={action}
               disabled={busy}
-              onFocus={() => ACTION_PARTS[action].preload()}
+              onFocus={() => {
+                ACTION_PARTS[action].preload();
+                model.prepare();
+              }}
               onClick={() => model.openForm(action)}
             >
               {t(BUTTON_LABELS[action])}

@@ -1,28 +1,31 @@
 // Preact's signal integration: every component renders again when a signal it read changes.
 import '@preact/signals';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { LockAction, LockModel } from '../model/lock-model';
-import type { ActivityLink, LoadedActivity } from './activity-link';
+import type { ReadonlySignal } from '@preact/signals-core';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { LockModel } from '../model/lock-model';
+import type { LockAction } from '../model/lock-session';
+import type { RecordActivity } from '../model/record-activity';
 import { LockActions } from './lock-actions';
 import { LockStatus } from './lock-status';
 import { ChangeNotice } from './notices';
-import { ErrorNotice, ReasonForm, RecordHolds, RestrictionsList, UnlockConfirm } from './panel-parts';
+import { ErrorNotice, HistorySection, ReasonForm, RecordHolds, RequestsSection, RestrictionsList, UnlockConfirm } from './panel-parts';
 import { StartState } from './start-state';
 
-/** The whole widget: the start-up states, then the status, the actions and their forms. */
-export function LockPanel({ model, activity }: { model: LockModel; activity?: ActivityLink }) {
+/**
+ * The whole widget: the start-up states, then the status, the actions and their forms, and, once
+ * they have loaded, the unlock requests and the lock history.
+ */
+export function LockPanel({ model, activity }: { model: LockModel; activity?: ReadonlySignal<RecordActivity | null> }) {
   const panel = useRef<HTMLDivElement>(null);
   useFocusReturn(model, panel);
-  const loaded = useActivity(model, activity);
-  const sections = loaded && { model, activity: loaded.activity };
-  const { RequestsSection, HistorySection } = loaded?.part ?? {};
+  const loaded = activity?.value ?? null;
   const t = model.t.value;
   const form = model.form.value;
-  if (model.phase.value !== 'ready') return <StartState model={model} />;
+  if (model.phase.value !== 'ready') return <StartState model={model} loading="start.loading" failed="start.failed" />;
   return (
     <div class="rl-panel" ref={panel}>
       <h2 class="rl-title">{t('app.title')}</h2>
-      {sections && RequestsSection && <RequestsSection {...sections} placement="top" />}
+      {loaded && <RequestsSection model={model} activity={loaded} placement="top" />}
       <LockStatus model={model} />
       {(model.hold.value !== 'none' || model.configuration.value === null) && <RecordHolds model={model} />}
       <ChangeNotice model={model} />
@@ -30,27 +33,11 @@ export function LockPanel({ model, activity }: { model: LockModel; activity?: Ac
       <LockActions model={model} />
       {(form === 'lock' || form === 'editReason') && <ReasonForm model={model} />}
       {form === 'unlock' && <UnlockConfirm model={model} />}
-      {sections && RequestsSection && <RequestsSection {...sections} placement="below" />}
+      {loaded && <RequestsSection model={model} activity={loaded} placement="below" />}
       {model.lock.value && <RestrictionsList model={model} />}
-      {sections && HistorySection && <HistorySection {...sections} />}
+      {loaded && <HistorySection model={model} activity={loaded} />}
     </div>
   );
-}
-
-/** The unlock requests and history once the panel has started and their part has loaded. */
-function useActivity(model: LockModel, link: ActivityLink | undefined): LoadedActivity | null {
-  const [loaded, setLoaded] = useState<LoadedActivity | null>(null);
-  const ready = model.phase.value === 'ready';
-  useEffect(() => {
-    if (!link || !ready || loaded) return;
-    let shown = true;
-    // A part that cannot load leaves the lock itself fully usable; the next start tries again.
-    link.load().then((next) => shown && setLoaded(next), () => undefined);
-    return () => {
-      shown = false;
-    };
-  }, [link, ready]);
-  return loaded;
 }
 
 /**

@@ -12,8 +12,6 @@ interface PartProps {
 export type OnDemand<P> = ComponentType<P> & {
   /** Starts loading before the part is shown, e.g. when the button that opens it gets focus. */
   preload(): void;
-  /** Resolves once the part's code is here; rejects when it could not be loaded. */
-  load(): Promise<unknown>;
 };
 
 /**
@@ -48,5 +46,5 @@ export function onDemand<P extends PartProps>(load: () => Promise<ComponentType<
       </div>
     );
   }
-  return Object.assign(Part, { preload: () => void start().catch(() => undefined), load: start });
+  return Object.assign(Part, { preload: () => void start().catch(() => undefined) });
 }

@@ -1,11 +1,14 @@
 /** What every handler receives: the state, the authenticated caller and the parsed URL. */
 import type { Caller } from '../auth';
 import type { EmulatorState } from '../state';
+import type { Variant } from '../variants';
 
-/** Behaviours of the org where Zoho's answer is unknown, chosen when the emulator is made. */
-export interface OrgSwitches {
-  /** Whether a search may name Locked__s (Zoho documents neither way); false answers INVALID_QUERY. */
-  searchLockedField: boolean;
+/** Where this call's answer may differ from the docs pages' reading (see variants.ts). */
+export interface CallVariants {
+  /** The emulator's own variants and those of the call's `X-Emulator-Variant` header. */
+  variants: ReadonlySet<Variant>;
+  /** Locked__s as Zoho's search index holds it for this call: it trails the locks under `locked-search-lag`. */
+  indexedLock(module: string, recordId: string, lockedNow: boolean): boolean;
 }
 
 export interface RouteContext {
@@ -16,7 +19,7 @@ export interface RouteContext {
   /** Path parameters by name, e.g. `module`, `recordId`, `lockId`, `id`. */
   params: Record<string, string>;
   now: Date;
-  switches: OrgSwitches;
+  call: CallVariants;
 }
 
 export type Handler = (context: RouteContext) => Response | Promise<Response>;

@@ -1,9 +1,13 @@
-/** `/settings/fields?module=M`: field metadata, including Locking_Information__s. */
+/**
+ * `/settings/fields?module=M`: field metadata, including Locking_Information__s. A task's Status
+ * and Priority carry the org's `pick_list_values`, as Zoho's field metadata does for a picklist.
+ */
 import { ERRORS, errorResponse, jsonResponse } from '../errors';
 import { LOCK_FIELDS, LOCKING_MODULE, findModule, type FieldMeta } from '../modules';
+import { isTaskPicklistField, taskPicklistsOf, type TaskPicklists } from '../task-picklists';
 import type { Handler } from './context';
 
-const renderField = (field: FieldMeta): Record<string, unknown> => ({
+const renderField = (module: string, field: FieldMeta, picklists: TaskPicklists): Record<string, unknown> => ({
   api_name: field.api_name,
   id: field.id,
   display_label: field.display_label,
@@ -14,12 +18,16 @@ const renderField = (field: FieldMeta): Record<string, unknown> => ({
   read_only: field.read_only,
   system_mandatory: false,
   custom_field: false,
+  ...(module === 'Tasks' && isTaskPicklistField(field.api_name)
+    ? { pick_list_values: picklists[field.api_name].map((value) => ({ ...value })) }
+    : {}),
 });
 
-export const listFields: Handler = ({ url }) => {
+export const listFields: Handler = ({ url, call }) => {
   const module = url.searchParams.get('module');
   if (module === null || module === '') return errorResponse(ERRORS.requiredParamMissing, { param_name: 'module' });
   const fields = module === LOCKING_MODULE ? LOCK_FIELDS : findModule(module)?.fields;
   if (!fields) return errorResponse(ERRORS.invalidModule, { param_name: 'module' });
-  return jsonResponse(200, { fields: fields.map(renderField) });
+  const picklists = taskPicklistsOf(call.variants);
+  return jsonResponse(200, { fields: fields.map((field) => renderField(module, field, picklists)) });
 };

@@ -4,7 +4,6 @@
  * If-Unmodified-Since) and re-runs the module's locking rules.
  */
 import { z } from 'zod';
-import type { Caller } from '../auth';
 import { readJsonObject } from '../body';
 import { ERRORS, errorResponse, fail, jsonResponse, noContent, zohoError } from '../errors';
 import { isItemError, missingField, type ItemError } from '../item-error';
@@ -12,10 +11,10 @@ import { combined, itemFailure, type ItemResult } from '../item-results';
 import { findModule, type ModuleMeta } from '../modules';
 import { ownerOf } from '../owner-input';
 import { CLOSED_STATUS, taskChange } from '../task-input';
+import { taskPicklistsOf } from '../task-picklists';
 import { recordSuccessDetails, renderRecord } from '../record-json';
 import { refuseChange, refuseDelete, unmodifiedSinceOf } from '../record-changes';
 import { newRecord } from '../new-record';
-import type { EmulatorState } from '../state';
 import { applyLockingRules, findRecord, recordsOf, removeLocks } from '../store';
 import { zohoTime } from '../zoho-time';
 import { fieldsParam, isZohoId, type Handler, type RouteContext } from './context';
@@ -51,13 +50,13 @@ const TASKS = 'Tasks';
 
 /** The change an item asks for: Tasks checks its fields as Zoho does; other modules keep their writable fields. */
 const changeOf = (
-  state: EmulatorState,
+  context: RouteContext,
   module: ModuleMeta,
   item: Record<string, unknown>,
   index: number,
   creating: boolean,
 ): Record<string, unknown> | ItemError => {
-  if (module.apiName === TASKS) return taskChange(state, item, index, creating);
+  if (module.apiName === TASKS) return taskChange(context.state, item, index, creating, taskPicklistsOf(context.call.variants));
   const change = writableChange(module, item);
   if (!creating) return change;
   const missing = (MANDATORY[module.apiName] ?? [module.nameField]).find(
@@ -92,7 +91,7 @@ export const listRecords: Handler = (context) => {
   const slice = all.slice((page - 1) * perPage, page * perPage);
   if (slice.length === 0) return noContent();
   return jsonResponse(200, {
-    data: slice.map((r) => renderRecord(context.state, module.apiName, r, fields, context.caller)),
+    data: slice.map((r) => renderRecord(context.state, module.apiName, r, fields, context.caller, taskPicklistsOf(context.call.variants))),
     info: {
       per_page: perPage,
       count: slice.length,
@@ -113,19 +112,18 @@ export const getRecord: Handler = (context) => {
   if (!isZohoId(id)) return errorResponse(ERRORS.invalidId, { resource_path_index: 1 });
   const record = findRecord(context.state, module.apiName, id);
   if (!record) return noContent();
-  return jsonResponse(200, { data: [renderRecord(context.state, module.apiName, record, fieldsParam(context.url), context.caller)] });
+  return jsonResponse(200, { data: [renderRecord(context.state, module.apiName, record, fieldsParam(context.url), context.caller, taskPicklistsOf(context.call.variants))] });
 };
 
 const updateOne = (
-  state: EmulatorState,
+  context: RouteContext,
   module: ModuleMeta,
   item: Record<string, unknown>,
   id: unknown,
   index: number,
-  caller: Caller,
   unmodifiedSince: number | null,
-  now: Date,
 ): ItemResult => {
+  const { state, caller, now } = context;
   if (id === undefined || id === null) {
     const entry = ERRORS.mandatoryNotFound;
     return { status: entry.status, body: zohoError(entry, { api_name: 'id', json_path: `$.data[${index}].id` }) };
@@ -134,7 +132,7 @@ const updateOne = (
   if (!record) {
     return { status: ERRORS.invalidId.status, body: zohoError(ERRORS.invalidId, { id: String(id) }) };
   }
-  const change = changeOf(state, module, item, index, false);
+  const change = changeOf(context, module, item, index, false);
   if (isItemError(change)) return itemFailure(change);
   const refusal = refuseChange(state, module.apiName, record, change, caller, unmodifiedSince);
   if (refusal) return { status: refusal.entry.status, body: refusal.body };
@@ -157,7 +155,7 @@ export const updateRecord: Handler = async (context) => {
   const since = unmodifiedSinceOf(context.request);
   const results = items
     .slice(0, 1)
-    .map((item, i) => updateOne(context.state, module, item, id, i, context.caller, since, context.now));
+    .map((item, i) => updateOne(context, module, item, id, i, since));
   return combined(results, 200);
 };
 
@@ -165,21 +163,13 @@ export const updateRecords: Handler = async (context) => {
   const module = moduleOf(context);
   const items = await readItems(context.request);
   const since = unmodifiedSinceOf(context.request);
-  const results = items.map((item, i) =>
-    updateOne(context.state, module, item, item['id'], i, context.caller, since, context.now),
-  );
+  const results = items.map((item, i) => updateOne(context, module, item, item['id'], i, since));
   return combined(results, 200);
 };
 
-const insertOne = (
-  state: EmulatorState,
-  module: ModuleMeta,
-  item: Record<string, unknown>,
-  index: number,
-  caller: Caller,
-  now: Date,
-): ItemResult => {
-  const change = changeOf(state, module, item, index, true);
+const insertOne = (context: RouteContext, module: ModuleMeta, item: Record<string, unknown>, index: number): ItemResult => {
+  const { state, caller, now } = context;
+  const change = changeOf(context, module, item, index, true);
   if (isItemError(change)) return itemFailure(change);
   const owner = ownerOf(state, item, index);
   if (isItemError(owner)) return itemFailure(owner);
@@ -199,7 +189,7 @@ const insertOne = (
 export const insertRecords: Handler = async (context) => {
   const module = moduleOf(context);
   const items = await readItems(context.request);
-  const results = items.map((item, i) => insertOne(context.state, module, item, i, context.caller, context.now));
+  const results = items.map((item, i) => insertOne(context, module, item, i));
   return combined(results, 201);
 };
 

@@ -6,6 +6,7 @@ import { ERRORS, errorResponse, jsonResponse, noContent } from '../errors';
 import { renderRecord } from '../record-json';
 import { relatedPage } from '../related-page';
 import { CLOSED_STATUS } from '../task-input';
+import { taskPicklistsOf } from '../task-picklists';
 import { findRecord, recordsOf } from '../store';
 import { fieldsParam, isZohoId, type Handler, type RouteContext } from './context';
 
@@ -25,8 +26,8 @@ const relatedTasks = (context: RouteContext, closed: boolean): Response => {
   });
   const { rows, info } = relatedPage(url, tasks, { sortBy: 'id', sortOrder: 'desc' });
   if (rows.length === 0) return noContent();
-  const { sort_by: _sortBy, sort_order: _sortOrder, ...listInfo } = info;
-  return jsonResponse(200, { data: rows.map((task) => renderRecord(state, TASKS, task, fields, context.caller)), info: listInfo });
+  const picklists = taskPicklistsOf(context.call.variants);
+  return jsonResponse(200, { data: rows.map((task) => renderRecord(state, TASKS, task, fields, context.caller, picklists)), info });
 };
 
 export const listOpenTasks: Handler = (context) => relatedTasks(context, false);

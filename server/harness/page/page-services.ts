@@ -50,7 +50,14 @@ export function createPageServices(options: {
       const response = await options.fetch('/__harness/invoke', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ user: config.user, connection: connectionName, deployment: config.deployment, request, fault: faultHeader(fault) }),
+        body: JSON.stringify({
+          user: config.user,
+          connection: connectionName,
+          deployment: config.deployment,
+          request,
+          fault: faultHeader(fault),
+          ...(config.variant === null ? {} : { variant: config.variant }),
+        }),
       });
       const result = invokeResultSchema.parse(await response.json());
       if (result.call) options.logCall(result.call);
@@ -61,7 +68,14 @@ export function createPageServices(options: {
         return { outcome: 'failure', data: { code: 'INVALID_DATA', message: 'Record.open needs a module API name and a record id' } };
       }
       // The record's detail page in the same local CRM, signed in as the same user.
-      const session = { user: { email: config.user }, deployment: config.deployment, latencyMs: config.latencyMs, locale: null, theme: config.theme };
+      const session = {
+        user: { email: config.user },
+        deployment: config.deployment,
+        latencyMs: config.latencyMs,
+        variant: config.variant,
+        locale: null,
+        theme: config.theme,
+      };
       options.navigate(harnessHref('/', session, { module: entity, record: recordId }), target);
       return { outcome: 'response', data: true };
     },

@@ -59,14 +59,17 @@ describe('the lock history', () => {
     await user.click(button('Show history'));
     await screen.findByText('No changes have been recorded with this panel yet.');
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.keyboard('Quarter close{Enter}');
     await waitFor(() => expect(screen.getByRole('status', { name: 'Lock status' }).textContent).toContain('Reason: Quarter close'));
     await user.click(button('Edit reason'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     const box = screen.getByRole('textbox', { name: 'Lock reason' });
     await user.clear(box);
     await user.type(box, 'Audit{Enter}');
     await waitFor(() => expect(screen.getByRole('status', { name: 'Lock status' }).textContent).toContain('Reason: Audit'));
     await user.click(button('Unlock record'));
+    await screen.findByRole('group', { name: 'Unlock this record?' });
     await user.click(button('Yes, unlock'));
     await waitFor(async () => expect(await notesOn(ACME)).toHaveLength(3));
     expect((await notesOn(ACME)).map((note) => [note.Note_Title, note.Note_Content])).toEqual([
@@ -90,6 +93,7 @@ describe('the lock history', () => {
     });
     let refused = false;
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.keyboard('Quarter close{Enter}');
     const alert = await screen.findByText('The change was made, but the lock history could not record it.');
     expect(screen.getByRole('status', { name: 'Lock status' }).textContent).toContain('Reason: Quarter close');
@@ -104,6 +108,7 @@ describe('the lock history', () => {
   it('shows a reason with markup as text', async () => {
     const { user } = await openWithActivity(emulator, 'rep', ACME);
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.keyboard('<script>alert(1)</script>{Enter}');
     await waitFor(async () => expect(await notesOn(ACME)).toHaveLength(1));
     await user.click(button('Show history'));

@@ -1,10 +1,10 @@
 import { render, screen } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import type { Emulator } from '../../../server/emulator/index';
-import { createCrm } from '../../../widget/crm/crm';
+import { connectPanel } from '../../../widget/connect-panel';
 import type { KeyValueStore } from '../../../widget/host/storage';
 import { createLockModel } from '../../../widget/model/lock-model';
-import { linkActivity } from '../../../widget/ui/activity-link';
+import { linkActivity } from '../../../widget/model/activity-link';
 import { LockPanel } from '../../../widget/ui/lock-panel';
 import { demoIdentity, type DemoUserKey } from '../../support/demo-users';
 import { createMemoryHost } from '../../support/memory-host';
@@ -31,9 +31,9 @@ export async function openWithActivity(emulator: Emulator, who: DemoUserKey, rec
   });
   const now = options.now ?? (() => new Date());
   const { store } = options;
-  const model = createLockModel({ host, createCrm, loadMessages: englishOnly, now, store });
+  const model = createLockModel({ host, connect: connectPanel, loadMessages: englishOnly, now, store });
   const user = userEvent.setup();
-  render(<LockPanel model={model} activity={linkActivity({ host, model, now, store })} />);
+  render(<LockPanel model={model} activity={linkActivity({ host, model, now, store }).activity} />);
   await model.start();
   await screen.findByRole('status', { name: 'Lock status' });
   await screen.findByRole('button', { name: 'Show history' });

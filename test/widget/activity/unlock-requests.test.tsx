@@ -164,7 +164,7 @@ describe('answering requests', () => {
     // Above the lock status: the locker sees the requests first.
     expect(list.compareDocumentPosition(screen.getByRole('status', { name: 'Lock status' })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     await user.click(button('Unlock'));
-    await user.click(within(screen.getByRole('group', { name: 'Unlock this record?' })).getByRole('button', { name: 'Yes, unlock' }));
+    await user.click(within(await screen.findByRole('group', { name: 'Unlock this record?' })).getByRole('button', { name: 'Yes, unlock' }));
     await waitFor(async () => expect(await openTasks()).toEqual([]));
     const [closed] = await closedTasks();
     expect(closed.Description).toContain('Unlocked by Rita Rep.');

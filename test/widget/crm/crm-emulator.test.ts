@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, SEED, type Emulator } from '../../../server/emulator/index';
-import { createCrm, type Crm } from '../../../widget/crm/crm';
+import { createCrm, type Crm } from '../../support/all-calls';
 import { CrmError } from '../../../widget/crm/crm-error';
 import { demoIdentity, type DemoUserKey } from '../../support/demo-users';
 import { createMemoryHost, type MemoryHost } from '../../support/memory-host';
@@ -65,7 +65,7 @@ describe('Crm against the emulator: reading locks', () => {
 describe('Crm against the emulator: changing locks', () => {
   it('locks a record and builds the same lock a re-read shows', async () => {
     const { crm } = crmAs('rep');
-    const created = await crm.lock(deal(SEED.deals.acmeRenewal), 'Contract under review');
+    const { lock: created } = await crm.lock(deal(SEED.deals.acmeRenewal), 'Contract under review');
     const read = await crm.getLock(deal(SEED.deals.acmeRenewal));
     expect(read).toMatchObject({ ...created, editable: expect.any(Boolean) });
     expect(created).toMatchObject({ reason: 'Contract under review', source: 'Manual', lockedBy: { id: SEED.users.rep } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCrm, type Crm } from '../../../widget/crm/crm';
+import { createCrm, type Crm } from '../../support/all-calls';
 import { apiDomain, fixtureHost } from './fixture-host';
 
 const deal = { module: 'Deals', recordId: '5843104000000410005' };
@@ -72,9 +72,10 @@ describe('Crm lock calls', () => {
         },
       ],
     });
-    const lock = await createCrm({ host, apiDomain }).lock(deal, 'Legal review');
+    const created = await createCrm({ host, apiDomain }).lock(deal, 'Legal review');
     expect(requests).toEqual([{ connection: 'user', method: 'POST', url: base, body: { data: [{ Locked_Reason__s: 'Legal review' }] } }]);
-    expect(lock).toEqual({
+    expect(created.id).toBe('5843104000000900001');
+    expect(created.lock).toEqual({
       id: '5843104000000900001',
       reason: 'Legal review',
       source: 'Manual',
@@ -241,9 +242,9 @@ describe('Crm getReasonMaxLength', () => {
     ['no length', fields([{ api_name: 'Locked_Reason__s' }])],
     ['a zero length', fields([{ api_name: 'Locked_Reason__s', length: 0 }])],
     ['an empty answer', undefined],
-  ])('falls back to 2000 with %s', async (_case, answer) => {
+  ])('says it does not know, so the page keeps its safe length, with %s', async (_case, answer) => {
     const { host } = fixtureHost(answer);
-    await expect(createCrm({ host, apiDomain }).getReasonMaxLength()).resolves.toBe(2000);
+    await expect(createCrm({ host, apiDomain }).getReasonMaxLength()).resolves.toBeNull();
   });
 });
 

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, SEED, type Emulator } from '../../../server/emulator/index';
-import { OPEN_REQUESTS_MAX_RECORDS, readOpenRequests, taskCalls } from '../../../widget/crm/tasks';
+import { OPEN_REQUESTS_MAX_RECORDS, openRequestCalls } from '../../../widget/crm/open-requests';
+import { taskCalls } from '../../../widget/crm/tasks';
+
+const readOpenRequests = (options: Parameters<typeof openRequestCalls>[0], recordIds: readonly string[]) => openRequestCalls(options).readOpenRequests(recordIds);
 import { demoIdentity } from '../../support/demo-users';
 import { createMemoryHost } from '../../support/memory-host';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCrm, type Crm } from '../../../widget/crm/crm';
+import { createCrm, type Crm } from '../../support/all-calls';
 import { CrmError } from '../../../widget/crm/crm-error';
 import { zohoErrorOf } from '../../../widget/crm/zoho-errors';
 import { HostError } from '../../../widget/host/host';

@@ -1,9 +1,9 @@
 import { act, fireEvent, screen, within } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED } from '../../../server/emulator';
 import { demoUsers } from '../../support/demo-users';
 import { APPLIED, FAULTS, locksOf, type Fault } from './faulty-connection';
-import { openRecord, settled, type OpenRecord } from './open-record';
+import { openRecord, settled, type OpenRecord, compileParts } from './open-record';
 import { button, english, errorWithRetry, reasonBox, shownLock } from './shown-state';
 
 const { deals } = SEED;
@@ -33,7 +33,7 @@ const click = async (opened: OpenRecord, element: HTMLElement | null) => {
 /** Opens the reason form with `open`, types `reason` and, with the faults queued, saves. */
 const submitReason = async (opened: OpenRecord, open: HTMLElement | null, reason: string, ...faults: (Fault | undefined)[]) => {
   await click(opened, open);
-  const box = reasonBox();
+  const box = await screen.findByRole('textbox', { name: 'Lock reason' }).catch(() => null);
   if (!box) throw new Error('the reason form did not open');
   fireEvent.input(box, { target: { value: reason } });
   opened.connection.failNext(...faults);
@@ -49,6 +49,8 @@ const confirmUnlock = async (opened: OpenRecord, ...faults: (Fault | undefined)[
 
 const posts = (opened: OpenRecord) => opened.connection.calls.filter((c) => c.method === 'POST').length;
 
+
+beforeAll(compileParts);
 describe('locking a record under faults', () => {
   const reason = 'Waiting for the signed contract';
 

@@ -1,11 +1,11 @@
 import { act, fireEvent, screen, within } from '@testing-library/preact';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED } from '../../../server/emulator';
 import { demoUsers } from '../../support/demo-users';
 import { propertyRuns, reportGenerated, soakTimeout } from '../../support/soak';
 import { FAULTS, locksOf, type Fault } from './faulty-connection';
-import { openRecord, settled, type OpenRecord } from './open-record';
+import { openRecord, settled, type OpenRecord, compileParts } from './open-record';
 import { button, english, errorWithRetry, reasonBox, shownLock, UNEXPECTED, type ShownLock } from './shown-state';
 
 type Action =
@@ -79,6 +79,8 @@ function truth(opened: OpenRecord, recordId: string): ShownLock {
   return { locked: true, byViewer: lock.lockedById === demoUsers.rep.user.id, reason: lock.reason };
 }
 
+
+beforeAll(compileParts);
 describe('the widget under random actions and random faults', () => {
   it('always shows Zoho’s state, or the last known one with a message and a retry, and never loses a typed reason', async () => {
     await fc.assert(

@@ -1,12 +1,12 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createEmulator, SEED } from '../../../server/emulator';
-import { createCrm } from '../../../widget/crm/crm';
-import { createZohoHost } from '../../../widget/host/zoho';
+import { connectPanel } from '../../../widget/connect-panel';
+import { createZohoHost } from '../../../widget/host/zoho-record';
 import { createLockModel } from '../../../widget/model/lock-model';
 import { LockPanel } from '../../../widget/ui/lock-panel';
 import { locksOf } from './faulty-connection';
-import { englishMessages, settled } from './open-record';
+import { englishMessages, settled, compileParts } from './open-record';
 import { button, english, errorWithRetry, reasonBox, shownLock } from './shown-state';
 import { createSilentSdk } from './silent-sdk';
 
@@ -24,7 +24,7 @@ async function openInZoho() {
   const silent = createSilentSdk(emulator, { Entity: 'Deals', EntityId: acmeRenewal });
   (window as Window & { ZOHO?: unknown }).ZOHO = silent.sdk;
   const host = createZohoHost({ window, timeoutMs: TIME_LIMIT_MS });
-  const model = createLockModel({ host, createCrm, loadMessages: englishMessages, now: () => new Date() });
+  const model = createLockModel({ host, connect: connectPanel, loadMessages: englishMessages, now: () => new Date() });
   render(<LockPanel model={model} />, { container: document.body.appendChild(document.createElement('main')) });
   await act(() => model.start());
   await screen.findByRole('status', { name: english['status.label'] });
@@ -33,7 +33,9 @@ async function openInZoho() {
 
 async function saveReasonIntoSilence(opened: Awaited<ReturnType<typeof openInZoho>>, applied: boolean) {
   fireEvent.click(button('action.lock') ?? document.body);
-  fireEvent.input(reasonBox() ?? document.body, { target: { value: reason } });
+  fireEvent.input(await screen.findByRole('textbox', { name: 'Lock reason' }), { target: { value: reason } });
+  // The changes' code loads as the form opens; a viewer takes longer to type than it takes to come.
+  await opened.model.prepare();
   opened.silent.silenceNext('POST', { applied });
   // Only setTimeout is faked: it is the host's time limit; everything else runs as usual.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -48,6 +50,8 @@ async function saveReasonIntoSilence(opened: Awaited<ReturnType<typeof openInZoh
   await settled(opened.model);
 }
 
+
+beforeAll(compileParts);
 describe('the widget when Zoho’s SDK never answers a call', () => {
   it('gives up after its time limit with a clear message, a retry and the reason kept, then locks on retry', async () => {
     const opened = await openInZoho();

@@ -37,7 +37,8 @@ export function errorWithRetry(): HTMLElement | null {
 export const reasonBox = (): HTMLTextAreaElement | null =>
   screen.queryByRole('textbox', { name: english['form.reason.label'] }) as HTMLTextAreaElement | null;
 
-export const button = (name: keyof typeof english): HTMLElement | null => screen.queryByRole('button', { name: english[name] });
+export const button = (name: 'action.lock' | 'action.editReason' | 'action.unlock' | 'action.save' | 'action.cancel' | 'action.confirmUnlock' | 'action.retry' | 'action.dismiss'): HTMLElement | null =>
+  screen.queryByRole('button', { name: english[name] });
 
 export const UNEXPECTED = english['error.unexpected'];
 export { english };

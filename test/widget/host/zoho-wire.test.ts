@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createZohoSdk } from '../../../server/sdk/create-sdk';
 import { browserEnvironment } from '../../../server/sdk/sdk-environment';
 import type { Host } from '../../../widget/host/host';
-import { createZohoHost } from '../../../widget/host/zoho';
+import { createZohoHost } from '../../../widget/host/zoho-record';
 import { createFakeCrmPage, type PageAnswer } from './fake-crm-page';
 
 /**

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HostError, type Host } from '../../../widget/host/host';
-import { createZohoHost } from '../../../widget/host/zoho';
+import { createZohoHost } from '../../../widget/host/zoho-record';
 import { connectionAnswer, useSdkFrame } from './fake-zoho-sdk';
 
 const frame = useSdkFrame();

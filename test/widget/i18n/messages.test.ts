@@ -1,33 +1,51 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import englishMessages from '../../../app/translations/en.json';
 import { createTranslator } from '../../../widget/i18n/messages';
 import { intlLocaleOf, languageOf, SUPPORTED_LANGUAGES } from '../../../widget/i18n/locale';
+import { textsIn } from '../../support/texts';
 
-const translationFile = (language: string): Record<string, string> =>
+type Text = string | Record<string, string>;
+const translationFile = (language: string): Record<string, Text> =>
   JSON.parse(readFileSync(fileURLToPath(new URL(`../../../app/translations/${language}.json`, import.meta.url)), 'utf8'));
+const english = translationFile('en');
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+const placeholders = (text: Text) =>
+  [...new Set((typeof text === 'string' ? [text] : Object.values(text)).flatMap((form) => [...form.matchAll(/\{(\w+)\}/g)].map((m) => m[1])))].sort();
 
 describe('createTranslator', () => {
+  const t = createTranslator(textsIn('en'));
+
   it('fills placeholders', () => {
-    const t = createTranslator({}, englishMessages);
     expect(t('status.locked.byUserAt', { name: 'Max Manager', relative: '2 minutes ago' })).toBe('Locked by Max Manager 2 minutes ago');
   });
 
-  it('falls back to English for a key the locale lacks', () => {
-    const t = createTranslator({ 'status.locked': 'Gesperrt' }, englishMessages);
-    expect(t('status.locked')).toBe('Gesperrt');
-    expect(t('status.unlocked')).toBe('Unlocked');
-  });
-
   it('leaves a placeholder without a value visible', () => {
-    expect(createTranslator({}, englishMessages)('error.unknown')).toBe('Zoho CRM refused the request with code {code}.');
+    expect(t('error.unknown')).toBe('Zoho CRM refused the request with code {code}.');
   });
 
   it('renders a value as given, even when it looks like a placeholder', () => {
-    expect(createTranslator({}, englishMessages)('status.reason', { reason: '{name} <b>' })).toBe('Reason: {name} <b>');
+    expect(t('status.reason', { reason: '{name} <b>' })).toBe('Reason: {name} <b>');
+  });
+
+  it('shows a key it does not know as the key itself, and the page’s built-in lines before any text has loaded', () => {
+    const builtIn = { 'start.loading': 'Loading the lock status…' };
+    expect(createTranslator({}, 'en', builtIn)('status.locked')).toBe('status.locked');
+    expect(createTranslator({}, 'en', builtIn)('start.loading')).toBe('Loading the lock status…');
+    expect(createTranslator({ 'start.loading': 'Sperrstatus wird geladen…' }, 'de', builtIn)('start.loading')).toBe('Sperrstatus wird geladen…');
+  });
+
+  it.each([
+    ['en', 1, 'Unlock 1 selected record?'],
+    ['en', 2, 'Unlock 2 selected records?'],
+    ['de', 1, '1 ausgewählten Datensatz entsperren?'],
+    ['de', 3, '3 ausgewählte Datensätze entsperren?'],
+    ['fr', 0, 'Déverrouiller 0 enregistrement sélectionné ?'],
+    ['fr', 1_000_000, 'Déverrouiller les 1000000 enregistrements sélectionnés ?'],
+    ['es', 1, '¿Desbloquear 1 registro seleccionado?'],
+    ['ja', 1, '選択した 1 件のレコード'],
+  ] as const)('in %s, words a count of %i by the language’s plural rules', (language, count, expected) => {
+    expect(createTranslator(textsIn(language), language)('overview.bulk.confirm', { count })).toContain(expected);
   });
 });
 
@@ -35,20 +53,32 @@ describe('translation files', () => {
   const others = SUPPORTED_LANGUAGES.filter((language) => language !== 'en');
 
   it.each(others)('%s has every key of en.json and no other', (language) => {
-    expect(Object.keys(translationFile(language)).sort()).toEqual(Object.keys(englishMessages).sort());
+    expect(Object.keys(translationFile(language)).sort()).toEqual(Object.keys(english).sort());
   });
 
   it.each(others)('%s keeps the placeholders of every English message', (language) => {
     const messages = translationFile(language);
-    for (const [key, english] of Object.entries(englishMessages)) {
-      expect([key, placeholders(messages[key] ?? '')]).toEqual([key, placeholders(english)]);
+    for (const [key, text] of Object.entries(english)) {
+      expect([key, placeholders(messages[key] ?? '')]).toEqual([key, placeholders(text)]);
+    }
+  });
+
+  it.each(SUPPORTED_LANGUAGES)('%s gives every counted text a form for each plural category the language has', (language) => {
+    const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories.filter((category) => category !== 'many');
+    for (const [key, text] of Object.entries(translationFile(language))) {
+      if (typeof text === 'string') {
+        // A text that takes a count in English must be counted in every language.
+        expect([key, typeof english[key]]).toEqual([key, 'string']);
+        continue;
+      }
+      expect([key, Object.keys(text).sort()]).toEqual([key, [...categories].sort()]);
     }
   });
 
   it.each(others)('%s is translated, not a copy of English', (language) => {
     const messages = translationFile(language);
-    expect(messages['action.lock']).not.toBe(englishMessages['action.lock']);
-    expect(messages['status.locked']).not.toBe(englishMessages['status.locked']);
+    expect(messages['action.lock']).not.toBe(english['action.lock']);
+    expect(messages['status.locked']).not.toBe(english['status.locked']);
   });
 });
 

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import english from '../../../app/translations/en.json';
 import { createEmulator, SEED, type Emulator } from '../../../server/emulator/index';
-import { createCrm } from '../../../widget/crm/crm';
+import { connectPanel } from '../../../widget/connect-panel';
 import { DEFAULT_LIMIT_WAIT_SECONDS } from '../../../widget/model/failure';
 import { createLockModel, type LockModel } from '../../../widget/model/lock-model';
 import { LockPanel } from '../../../widget/ui/lock-panel';
@@ -70,7 +70,7 @@ async function wait(model: LockModel, ms: number) {
 async function open(): Promise<{ host: MemoryHost; model: LockModel }> {
   const identity = demoIdentity('rep');
   const host = createMemoryHost({ handle, page: { module: 'Deals', recordId: SEED.deals.acmeRenewal }, user: identity.user, tokens: identity.tokens });
-  const model = createLockModel({ host, createCrm, loadMessages: englishOnly, now: () => new Date(clock) });
+  const model = createLockModel({ host, connect: connectPanel, loadMessages: englishOnly, now: () => new Date(clock) });
   render(<LockPanel model={model} />);
   await act(() => model.start());
   await settle(model);
@@ -120,8 +120,9 @@ describe('Zoho’s API limit in the panel', () => {
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Lock record' }));
     });
+    const reason = await screen.findByRole('textbox', { name: 'Lock reason' });
     await act(async () => {
-      fireEvent.input(screen.getByRole('textbox', { name: 'Lock reason' }), { target: { value: 'Contract review' } });
+      fireEvent.input(reason, { target: { value: 'Contract review' } });
     });
     emulator.setRemainingCredits(0);
     await act(async () => {

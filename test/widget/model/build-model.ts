@@ -1,4 +1,3 @@
-import english from '../../../app/translations/en.json';
 import type { LoadMessages } from '../../../widget/i18n/load-messages';
 import { createLockModel } from '../../../widget/model/lock-model';
 import type { LockModel } from '../../../widget/model/lock-model';
@@ -14,8 +13,8 @@ export interface Built {
   host: FakeHost;
 }
 
-/** translations/en.json as the widget fetches it, and nothing for the other languages. */
-export const englishOnly: LoadMessages = async (language) => (language === 'en' ? english : {});
+export { englishOnly } from '../../support/texts';
+import { englishOnly } from '../../support/texts';
 
 /** A model over a fake Crm and Host; `start` is left to the test unless `started` is awaited. */
 export function buildModel(
@@ -26,7 +25,7 @@ export function buildModel(
   const host = options.host ?? createFakeHost();
   const model = createLockModel({
     host,
-    createCrm: () => crm,
+    connect: () => crm.calls(),
     loadMessages: options.loadMessages ?? englishOnly,
     now: () => NOW,
   });

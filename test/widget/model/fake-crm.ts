@@ -1,6 +1,10 @@
 import { CrmError } from '../../../widget/crm/crm-error';
-import type { Crm } from '../../../widget/crm/crm';
+import type { LockReads } from '../../../widget/crm/lock-reads';
+import type { LockWrites } from '../../../widget/crm/lock-writes';
+import type { RecordCalls } from '../../../widget/crm/records';
+import type { SettingsCalls } from '../../../widget/crm/settings-calls';
 import type { Lock, LockingConfiguration, LockPermission, RecordSummary } from '../../../widget/crm/types';
+import type { PanelCalls } from '../../../widget/model/panel-calls';
 import type { CurrentUser, Host, PageContext } from '../../../widget/host/host';
 import { HostError } from '../../../widget/host/host';
 import { configuration, manager } from './fixtures';
@@ -10,11 +14,13 @@ export interface FakeCrmState {
   lock: Lock | null;
   summary: RecordSummary;
   permission: LockPermission;
-  maxLength: number;
+  maxLength: number | null;
   /** The user whose name a new lock carries. */
   actor: { id: string; name: string };
 }
 
+/** Every call the record panel makes, as one in-memory record. */
+type Crm = LockReads & LockWrites & RecordCalls & SettingsCalls;
 type Method = keyof Crm;
 
 /**
@@ -24,7 +30,10 @@ type Method = keyof Crm;
  */
 export interface FakeCrm extends Crm {
   state: FakeCrmState;
-  calls: Method[];
+  /** The panel's calls over this fake, as the model connects them. */
+  calls(): PanelCalls;
+  /** The methods called, in order. */
+  made: Method[];
   failNext(method: Method, error: unknown, options?: { afterApplying?: boolean }): void;
   /** Holds every answer until the returned function is called. */
   pause(): () => void;
@@ -95,7 +104,7 @@ export function createFakeCrm(initial: Partial<FakeCrmState> = {}): FakeCrm {
           ruleId: null,
           editable: true,
         };
-        return { ...state.lock };
+        return { id: state.lock.id, lock: { ...state.lock } };
       }),
     updateReason: (_record, lockId, reason) =>
       answer('updateReason', () => {
@@ -120,7 +129,8 @@ export function createFakeCrm(initial: Partial<FakeCrmState> = {}): FakeCrm {
   return {
     ...behaviour,
     state,
-    calls,
+    calls: () => ({ locks: behaviour, records: behaviour, writes: async () => behaviour, settings: async () => behaviour }),
+    made: calls,
     failNext(method, error, options = {}) {
       failures.set(method, { error, afterApplying: options.afterApplying ?? false });
     },

@@ -14,9 +14,9 @@ describe('createLockModel retry()', () => {
     await model.lockRecord('Audit');
     expect(model.error.value?.retryable).toBe(true);
     expect(model.permissions.value?.lock).toEqual({ allowed: false, reason: 'noLockPermission' });
-    crm.calls.length = 0;
+    crm.made.length = 0;
     await model.retry();
-    expect(crm.calls).toEqual(['getLock']);
+    expect(crm.made).toEqual(['getLock']);
     expect(model.error.value).toBeNull();
   });
 
@@ -34,9 +34,9 @@ describe('createLockModel retry()', () => {
     expect(model.error.value?.retryable).toBe(true);
     crm.state.lock = current;
     await model.refresh();
-    crm.calls.length = 0;
+    crm.made.length = 0;
     await model.retry();
-    expect(crm.calls).not.toContain('updateReason');
+    expect(crm.made).not.toContain('updateReason');
     expect(crm.state.lock).toEqual(current);
     expect(model.notice.value).toEqual(notice);
     expect(model.error.value).toBeNull();
@@ -51,9 +51,9 @@ describe('createLockModel retry()', () => {
     expect(model.error.value?.retryable).toBe(true);
     crm.state.lock = olgas();
     await model.refresh();
-    crm.calls.length = 0;
+    crm.made.length = 0;
     await model.retry();
-    expect(crm.calls).not.toContain('unlock');
+    expect(crm.made).not.toContain('unlock');
     expect(crm.state.lock).toEqual(olgas());
     expect(model.lock.value).toEqual(olgas());
     expect(model.notice.value).toEqual({ key: 'notice.race.changedFirstBy', params: { name: 'Olga Other' } });
@@ -76,9 +76,9 @@ describe('createLockModel retry()', () => {
     crm.failNext('updateReason', new CrmError('INTERNAL_ERROR', 'oops', {}, 500));
     await model.updateReason('New reason');
     model.closeForm();
-    crm.calls.length = 0;
+    crm.made.length = 0;
     await model.retry();
-    expect(crm.calls).toEqual(['getLock']);
+    expect(crm.made).toEqual(['getLock']);
     expect(model.lock.value?.reason).toBe('Contract under review');
     expect(model.error.value).toBeNull();
   });

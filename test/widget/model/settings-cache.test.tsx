@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, SEED, type Emulator } from '../../../server/emulator/index';
-import { createCrm } from '../../../widget/crm/crm';
+import { connectPanel } from '../../../widget/connect-panel';
 import { createLocalStore, createMemoryStore, type KeyValueStore } from '../../../widget/host/storage';
 import { createLockModel } from '../../../widget/model/lock-model';
 import { SETTINGS_FRESH_MS, SETTINGS_STALE_LIMIT_MS } from '../../../widget/model/settings-cache';
@@ -39,7 +39,7 @@ async function view(who: DemoUserKey, { module = 'Deals', recordId = SEED.deals.
   document.body.innerHTML = '';
   const identity = demoIdentity(who);
   const host = createMemoryHost({ handle: emulator.handle, page: { module, recordId }, user: identity.user, tokens: identity.tokens });
-  const model = createLockModel({ host, createCrm, loadMessages: englishOnly, now: () => new Date(clock), store: viewStore });
+  const model = createLockModel({ host, connect: connectPanel, loadMessages: englishOnly, now: () => new Date(clock), store: viewStore });
   render(<LockPanel model={model} />);
   await model.start();
   await screen.findByRole('status', { name: 'Lock status' });
@@ -74,7 +74,7 @@ describe('settings cache', () => {
       tokens: identity.tokens,
     });
     const release = host.pause();
-    const model = createLockModel({ host, createCrm, loadMessages: englishOnly, now: () => new Date(clock), store });
+    const model = createLockModel({ host, connect: connectPanel, loadMessages: englishOnly, now: () => new Date(clock), store });
     render(<LockPanel model={model} />);
     const started = model.start();
     // Both requested while neither has answered: one round trip, not two.
@@ -123,7 +123,7 @@ describe('settings cache', () => {
     expect(deleted.status).toBe(200);
     clock += 60_000;
     await view('manager');
-    screen.getByText('Record locking is not set up for this module.');
+    await screen.findByText('Record locking is not set up for this module.');
     expect(entryOf('manager')?.settings.configuration).toBeNull();
   });
 
@@ -137,6 +137,7 @@ describe('settings cache', () => {
     await view('intern');
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Lock record' }));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.keyboard('Trying{Enter}');
     await waitFor(() => expect(entryOf('intern')?.settings.lockPermission).toBe('denied'));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Lock record' })).toBeNull());

@@ -14,6 +14,7 @@ describe('LockPanel accessibility', () => {
   it('has no axe violations when unlocked with the lock form open', async () => {
     const { user } = await renderPanel();
     await user.click(screen.getByRole('button', { name: 'Lock record' }));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await violations()).toEqual([]);
   });
@@ -21,6 +22,7 @@ describe('LockPanel accessibility', () => {
   it('has no axe violations when locked with the unlock confirmation open', async () => {
     const { user } = await renderPanel({ lock: manualLock({ lockedBy: { id: manager.id, name: manager.fullName } }) });
     await user.click(screen.getByRole('button', { name: 'Unlock record' }));
+    await screen.findByRole('group', { name: 'Unlock this record?' });
     expect(await violations()).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ describe('Locking a record', () => {
     await user.tab();
     expect(document.activeElement).toBe(button('Lock record'));
     await user.keyboard('{Enter}');
-    expect(document.activeElement).toBe(reasonBox());
+    const box = await screen.findByRole('textbox', { name: 'Lock reason' });
+    expect(document.activeElement).toBe(box);
     await user.keyboard('Quarterly audit{Enter}');
     await waitFor(() => expect(statusText()).toContain('Locked by you now'));
     expect(statusText()).toContain('Reason: Quarterly audit');
@@ -30,14 +31,16 @@ describe('Locking a record', () => {
   it('adds a line with Shift+Enter instead of saving', async () => {
     const { user, crm } = await renderPanel();
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.keyboard('First line{Shift>}{Enter}{/Shift}second line');
     expect(reasonBox().value).toBe('First line\nsecond line');
-    expect(crm.calls).not.toContain('lock');
+    expect(crm.made).not.toContain('lock');
   });
 
   it.each([['{Escape}'], ['cancel']])('closes the form with %s and returns focus to the button', async (how) => {
     const { user } = await renderPanel();
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     if (how === 'cancel') await user.click(button('Cancel'));
     else await user.keyboard(how);
     expect(screen.queryByRole('textbox', { name: 'Lock reason' })).toBeNull();
@@ -46,19 +49,21 @@ describe('Locking a record', () => {
 
   it('refuses an empty reason without sending anything', async () => {
     const { user, crm } = await renderPanel();
-    crm.calls.length = 0;
+    crm.made.length = 0;
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.type(reasonBox(), '   ');
     await user.click(button('Save'));
     expect(screen.getByRole('alert').textContent).toBe('Enter a reason for the lock.');
     expect(reasonBox().getAttribute('aria-invalid')).toBe('true');
-    expect(crm.calls).toEqual([]);
+    expect(crm.made).toEqual([]);
   });
 
   it('counts characters near the limit and refuses a reason over it', async () => {
     const { user, crm } = await renderPanel({ maxLength: 10 });
-    crm.calls.length = 0;
+    crm.made.length = 0;
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.type(reasonBox(), 'abcdefg');
     expect(screen.queryByText(/of 10 characters/)).toBeNull();
     await user.type(reasonBox(), 'h');
@@ -67,12 +72,13 @@ describe('Locking a record', () => {
     await user.keyboard('{Enter}');
     screen.getByText('The reason has 11 characters; Zoho CRM accepts at most 10.');
     expect(reasonBox().value).toBe('abcdefghijk');
-    expect(crm.calls).toEqual([]);
+    expect(crm.made).toEqual([]);
   });
 
   it('disables the controls while the lock call is in flight', async () => {
     const { user, crm } = await renderPanel();
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.type(reasonBox(), 'Audit');
     const release = crm.pause();
     await user.click(button('Save'));
@@ -82,12 +88,13 @@ describe('Locking a record', () => {
     await user.click(button('Save'));
     release();
     await waitFor(() => expect(statusText()).toContain('Locked'));
-    expect(crm.calls.filter((call) => call === 'lock')).toHaveLength(1);
+    expect(crm.made.filter((call) => call === 'lock')).toHaveLength(1);
   });
 
   it('keeps the typed reason and offers a retry when the network fails', async () => {
     const { user, crm } = await renderPanel();
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.type(reasonBox(), 'Audit');
     crm.failNext('lock', new HostError('connection', 'offline'));
     crm.failNext('getLock', new HostError('connection', 'offline'));
@@ -96,16 +103,17 @@ describe('Locking a record', () => {
     expect(alert.textContent).toContain('The connection to Zoho CRM failed. The last known state is shown.');
     expect(reasonBox().value).toBe('Audit');
     expect(statusText()).toContain('Unlocked');
-    crm.calls.length = 0;
+    crm.made.length = 0;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(statusText()).toContain('Reason: Audit'));
     // The retry looks for a lock that may have gone through before sending it again.
-    expect(crm.calls).toEqual(['getLock', 'lock']);
+    expect(crm.made).toEqual(['getLock', 'lock']);
   });
 
   it('shows who won when someone else locked first', async () => {
     const { user, crm } = await renderPanel();
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.type(reasonBox(), 'My reason');
     crm.state.lock = manualLock({ lockedBy: { id: 'u-max2', name: 'Max Manager' } });
     await user.click(button('Save'));
@@ -116,6 +124,7 @@ describe('Locking a record', () => {
   it('says someone else locked first when a rule, not a person, holds the lock', async () => {
     const { user, crm } = await renderPanel();
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.type(reasonBox(), 'My reason');
     crm.state.lock = automaticLock();
     await user.click(button('Save'));
@@ -128,6 +137,7 @@ describe('Locking a record', () => {
     const answerLateRead = crm.delayNextRead();
     host.becomeVisible();
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.type(reasonBox(), 'Audit');
     await user.click(button('Save'));
     await waitFor(() => expect(statusText()).toContain('Reason: Audit'));
@@ -139,17 +149,18 @@ describe('Locking a record', () => {
   it('reads the lock on Try again after the form of a lost lock was cancelled', async () => {
     const { user, crm } = await renderPanel();
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.type(reasonBox(), 'Audit');
     crm.failNext('lock', new HostError('timeout', 'late'), { afterApplying: true });
     crm.failNext('getLock', new HostError('timeout', 'late'));
     await user.click(button('Save'));
     const alert = await screen.findByRole('alert');
     await user.click(button('Cancel'));
-    crm.calls.length = 0;
+    crm.made.length = 0;
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(statusText()).toContain('Reason: Audit'));
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(crm.calls).toEqual(['getLock']);
+    expect(crm.made).toEqual(['getLock']);
   });
 
   it.each([
@@ -169,6 +180,7 @@ describe('Locking a record', () => {
   ])('explains a %s answer and keeps the reason', async (code, message) => {
     const { user, crm } = await renderPanel();
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.type(reasonBox(), 'Audit');
     crm.failNext('lock', new CrmError(code, 'refused'));
     await user.click(button('Save'));
@@ -181,6 +193,7 @@ describe('Locking a record', () => {
     async (code) => {
       const { user, crm } = await renderPanel();
       await user.click(button('Lock record'));
+      await screen.findByRole('textbox', { name: 'Lock reason' });
       await user.type(reasonBox(), 'Audit');
       crm.failNext('lock', new CrmError(code, 'refused'));
       await user.click(button('Save'));
@@ -195,6 +208,7 @@ describe('Locking a record', () => {
   ])('explains a host failure: %s', async (error, message) => {
     const { user, crm } = await renderPanel();
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.type(reasonBox(), 'Audit');
     crm.failNext('lock', error);
     await user.click(button('Save'));
@@ -206,21 +220,23 @@ describe('Editing the reason', () => {
   it('opens prefilled, saves, and shows the new reason', async () => {
     const { user, crm } = await renderPanel({ lock: mine() });
     await user.click(button('Edit reason'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     expect(reasonBox().value).toBe('Contract under review');
     expect(document.activeElement).toBe(reasonBox());
     await user.clear(reasonBox());
     await user.type(reasonBox(), 'Legal hold');
-    crm.calls.length = 0;
+    crm.made.length = 0;
     await user.click(button('Save'));
     await waitFor(() => expect(statusText()).toContain('Reason: Legal hold'));
     // The lock is read first so that a reason changed meanwhile is not overwritten.
-    expect(crm.calls).toEqual(['getLock', 'updateReason']);
+    expect(crm.made).toEqual(['getLock', 'updateReason']);
     expect(document.activeElement).toBe(button('Edit reason'));
   });
 
   it('shows the record unlocked when someone else unlocked it first', async () => {
     const { user, crm } = await renderPanel({ lock: mine() });
     await user.click(button('Edit reason'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     crm.state.lock = null;
     await user.click(button('Save'));
     await screen.findByText('Someone else unlocked this record.');
@@ -230,6 +246,7 @@ describe('Editing the reason', () => {
   it('does not overwrite a reason someone else changed meanwhile, and keeps the typed text', async () => {
     const { user, crm } = await renderPanel({ lock: mine() });
     await user.click(button('Edit reason'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.clear(reasonBox());
     await user.type(reasonBox(), 'Legal hold');
     crm.state.lock = { ...mine(), reason: 'Changed by Olga' };
@@ -237,12 +254,13 @@ describe('Editing the reason', () => {
     await screen.findByText('Someone else changed the reason first.');
     expect(statusText()).toContain('Reason: Changed by Olga');
     expect(reasonBox().value).toBe('Legal hold');
-    expect(crm.calls).not.toContain('updateReason');
+    expect(crm.made).not.toContain('updateReason');
   });
 
   it('saves the corrected text when Try again follows a failed save', async () => {
     const { user, crm } = await renderPanel({ lock: mine() });
     await user.click(button('Edit reason'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.clear(reasonBox());
     await user.type(reasonBox(), 'Legal hodl');
     crm.failNext('updateReason', new CrmError('INTERNAL_ERROR', 'oops', {}, 500));
@@ -260,9 +278,10 @@ describe('Unlocking', () => {
   it('asks for confirmation inline, then unlocks', async () => {
     const { user, crm } = await renderPanel({ lock: mine() });
     await user.click(button('Unlock record'));
+    await screen.findByRole('group', { name: 'Unlock this record?' });
     const confirm = screen.getByRole('group', { name: 'Unlock this record?' });
     expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
-    expect(crm.calls).not.toContain('unlock');
+    expect(crm.made).not.toContain('unlock');
     await user.click(within(confirm).getByRole('button', { name: 'Yes, unlock' }));
     await waitFor(() => expect(statusText()).toContain('Unlocked'));
     screen.getByText('Record unlocked.');
@@ -271,15 +290,17 @@ describe('Unlocking', () => {
   it('cancels with Escape and returns focus to the Unlock button', async () => {
     const { user, crm } = await renderPanel({ lock: mine() });
     await user.click(button('Unlock record'));
+    await screen.findByRole('group', { name: 'Unlock this record?' });
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('group', { name: 'Unlock this record?' })).toBeNull();
     expect(document.activeElement).toBe(button('Unlock record'));
-    expect(crm.calls).not.toContain('unlock');
+    expect(crm.made).not.toContain('unlock');
   });
 
   it('shows the current lock when it was replaced before the unlock', async () => {
     const { user, crm } = await renderPanel({ lock: mine() });
     await user.click(button('Unlock record'));
+    await screen.findByRole('group', { name: 'Unlock this record?' });
     crm.state.lock = manualLock({ id: 'lock-9', lockedBy: { id: 'u-olga', name: 'Olga Other' } });
     await user.click(button('Yes, unlock'));
     await screen.findByText('Someone else unlocked this record and Olga Other locked it again.');

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import german from '../../../app/translations/de.json';
+import { textsIn } from '../../support/texts';
 import { HostError } from '../../../widget/host/host';
 import { createFakeHost } from '../model/fake-crm';
 import { ADMIN_PROFILE, INTERN_PROFILE, automaticLock, configuration, manager, manualLock, userWith } from '../model/fixtures';
@@ -49,7 +49,7 @@ describe('LockPanel status', () => {
 
   it('lists what the lock blocks and which fields stay editable', async () => {
     await renderPanel({ lock: manualLock() });
-    const list = screen.getByRole('list');
+    const list = await screen.findByRole('list');
     expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       'Editing the record',
       'Deleting it',
@@ -68,7 +68,7 @@ describe('LockPanel status', () => {
   it('says how an administrator turns locking on when the module has none', async () => {
     await renderPanel({ configuration: null });
     expect(statusText()).toContain('Unlocked');
-    screen.getByText('Record locking is not set up for this module.');
+    await screen.findByText('Record locking is not set up for this module.');
     screen.getByText(/Setup > Customization > Modules and Fields > Deals > Record Locking Configuration/);
     expect(screen.queryByRole('button', { name: 'Lock record' })).toBeNull();
   });
@@ -99,7 +99,7 @@ describe('LockPanel status', () => {
     ['zia_vision_processing', 'Zia is processing this record'],
   ] as const)('tells a record held for %s apart from a lock', async (hold, text) => {
     await renderPanel({ summary: { id: '9001', hold } });
-    screen.getByText(new RegExp(`${text}.*That is not a record lock.`));
+    await screen.findByText(new RegExp(`${text}.*That is not a record lock.`));
     expect(statusText()).toContain('Unlocked');
   });
 
@@ -139,7 +139,7 @@ describe('LockPanel start-up', () => {
 
   it('speaks the user language', async () => {
     const host = createFakeHost({ user: { ...manager, locale: 'de_DE' } });
-    await renderPanel({ lock: manualLock() }, { host, loadMessages: async () => german });
+    await renderPanel({ lock: manualLock() }, { host, loadMessages: async () => textsIn('de') });
     expect(statusText('Sperrstatus')).toContain('Gesperrt von Sam Sales vor 2 Minuten');
     button('Grund bearbeiten');
   });

@@ -5,7 +5,7 @@ import { createTranslator } from '../../../widget/i18n/messages';
 import { onDemand } from '../../../widget/ui/on-demand';
 
 const english = { 'error.partNotLoaded': 'This part could not be loaded.', 'action.retry': 'Try again' };
-const model = { t: signal(createTranslator({}, english)) };
+const model = { t: signal(createTranslator(english)) };
 
 function Greeting({ name }: { model: typeof model; name: string }) {
   return <p>Hello {name}</p>;

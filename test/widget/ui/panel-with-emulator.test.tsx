@@ -2,7 +2,8 @@ import { render, screen, waitFor, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, SEED, type Emulator } from '../../../server/emulator/index';
-import { createCrm } from '../../../widget/crm/crm';
+import { connectPanel } from '../../../widget/connect-panel';
+import { lockWrites } from '../../../widget/crm/lock-writes';
 import { demoIdentity, type DemoUserKey } from '../../support/demo-users';
 import { createMemoryHost } from '../../support/memory-host';
 import { createLockModel } from '../../../widget/model/lock-model';
@@ -10,7 +11,7 @@ import { LockPanel } from '../../../widget/ui/lock-panel';
 import { englishOnly } from '../model/build-model';
 import { statusText } from './render-panel';
 
-/** The main journeys through the real stack below the model: createCrm, the memory host and the emulator. */
+/** The main journeys through the real stack below the model: the crm calls, the memory host and the emulator. */
 let emulator: Emulator;
 
 beforeEach(() => {
@@ -20,7 +21,7 @@ beforeEach(() => {
 async function openRecord(who: DemoUserKey, module: string, recordId: string) {
   const identity = demoIdentity(who);
   const host = createMemoryHost({ handle: emulator.handle, page: { module, recordId }, user: identity.user, tokens: identity.tokens });
-  const model = createLockModel({ host, createCrm, loadMessages: englishOnly, now: () => new Date() });
+  const model = createLockModel({ host, connect: connectPanel, loadMessages: englishOnly, now: () => new Date() });
   const user = userEvent.setup();
   render(<LockPanel model={model} />);
   await model.start();
@@ -36,6 +37,7 @@ describe('LockPanel against the emulator', () => {
     expect(statusText()).toContain('Unlocked');
     host.calls.length = 0;
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.keyboard('Waiting for signed contract{Enter}');
     await waitFor(() => expect(statusText()).toContain('Locked by you now'));
     expect(statusText()).toContain('Reason: Waiting for signed contract');
@@ -47,6 +49,7 @@ describe('LockPanel against the emulator', () => {
     expect(statusText()).toContain('Locked by Rita Rep');
     expect(statusText()).toContain('Reason: Pricing under legal review');
     await user.click(button('Unlock record'));
+    await screen.findByRole('group', { name: 'Unlock this record?' });
     await user.click(within(screen.getByRole('group', { name: 'Unlock this record?' })).getByRole('button', { name: 'Yes, unlock' }));
     await waitFor(() => expect(statusText()).toContain('Unlocked'));
   });
@@ -54,6 +57,7 @@ describe('LockPanel against the emulator', () => {
   it('edits the reason of a manual lock', async () => {
     const { user } = await openRecord('rep', 'Deals', SEED.deals.hooliPricing);
     await user.click(button('Edit reason'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     const box = screen.getByRole('textbox', { name: 'Lock reason' });
     await user.clear(box);
     await user.type(box, 'Legal review done, waiting for CFO');
@@ -81,17 +85,18 @@ describe('LockPanel against the emulator', () => {
 
   it('says record locking is off for Contacts and how to turn it on', async () => {
     await openRecord('manager', 'Contacts', SEED.contacts.aliceSmith);
-    screen.getByText(/Setup > Customization > Modules and Fields > Contacts/);
+    await screen.findByText(/Setup > Customization > Modules and Fields > Contacts/);
   });
 
   it('explains a record awaiting approval in its own words', async () => {
     await openRecord('manager', 'Deals', SEED.deals.soylentApproval);
-    screen.getByText(/This record is awaiting approval/);
+    await screen.findByText(/This record is awaiting approval/);
   });
 
   it('explains Zia image processing when Zoho refuses the lock for it', async () => {
     const { user } = await openRecord('manager', 'Deals', SEED.deals.starkImages);
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.keyboard('Survey pending{Enter}');
     expect((await screen.findByRole('alert')).textContent).toContain('Zia is processing this record');
   });
@@ -100,8 +105,9 @@ describe('LockPanel against the emulator', () => {
     const { user } = await openRecord('rep', 'Deals', SEED.deals.acmeRenewal);
     const manager = demoIdentity('manager');
     const other = createMemoryHost({ handle: emulator.handle, page: { module: 'Deals', recordId: SEED.deals.acmeRenewal }, user: manager.user, tokens: manager.tokens });
-    await createCrm({ host: other, apiDomain: 'https://www.zohoapis.com' }).lock({ module: 'Deals', recordId: SEED.deals.acmeRenewal }, 'Mine first');
+    await lockWrites({ host: other, apiDomain: 'https://www.zohoapis.com' }).lock({ module: 'Deals', recordId: SEED.deals.acmeRenewal }, 'Mine first');
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.keyboard('My reason{Enter}');
     await screen.findByText('Max Manager locked this record first.');
     expect(statusText()).toContain('Locked by Max Manager');
@@ -112,6 +118,7 @@ describe('LockPanel against the emulator', () => {
     const { host, user } = await openRecord('rep', 'Deals', SEED.deals.acmeRenewal);
     host.failNext('timeout', { afterSending: true });
     await user.click(button('Lock record'));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await user.keyboard('Audit{Enter}');
     await waitFor(() => expect(statusText()).toContain('Reason: Audit'));
     expect(screen.queryByRole('alert')).toBeNull();

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { LockedRecordsModel } from '../../model/locked-records-model';
-import { BulkReport } from './overview-parts';
+import { BulkConfirm, BulkReport } from './overview-parts';
 
-/** "Unlock selected" with its confirmation; the run's report loads on demand. */
+/** "Unlock selected"; its confirmation and the run's report load on demand. */
 export function BulkProgress({ model }: { model: LockedRecordsModel }) {
   const t = model.t.value;
   const [confirming, setConfirming] = useState(false);
@@ -15,39 +15,15 @@ export function BulkProgress({ model }: { model: LockedRecordsModel }) {
         <button
           type="button"
           class="rl-button"
-          disabled={count === 0 || running || model.inFlight.value !== null}
+          disabled={count === 0 || running || model.inFlight.value !== null || model.waitUntil.value !== null}
+          onFocus={() => model.prepareChanges()}
           onClick={() => setConfirming(true)}
         >
           {t('overview.action.unlockSelected')}
         </button>
       </div>
-      {confirming && count > 0 && !running && (
-        <div
-          class="rl-confirm"
-          role="group"
-          aria-label={t('overview.bulk.confirm', { count })}
-          onKeyDown={(event) => event.key === 'Escape' && setConfirming(false)}
-        >
-          <p class="rl-form-title">{t('overview.bulk.confirm', { count })}</p>
-          <div class="rl-buttons">
-            <button
-              type="button"
-              class="rl-button rl-danger"
-              onClick={() => {
-                setConfirming(false);
-                void model.unlockSelected();
-              }}
-            >
-              {t('action.confirmUnlock')}
-            </button>
-            <button type="button" class="rl-button" autoFocus onClick={() => setConfirming(false)}>
-              {t('action.cancel')}
-            </button>
-          </div>
-        </div>
-      )}
+      {confirming && count > 0 && !running && <BulkConfirm model={model} count={count} close={() => setConfirming(false)} />}
       {run && <BulkReport model={model} />}
-
     </div>
   );
 }

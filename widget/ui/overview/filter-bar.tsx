@@ -1,3 +1,4 @@
+import '../ui-base';
 import type { LockedRecordsModel } from '../../model/locked-records-model';
 import type { LockedByFilter, SourceFilter } from '../../model/overview-filters';
 import { validDays } from '../../model/valid-days';
@@ -57,7 +58,7 @@ export function FilterBar({ model }: { model: LockedRecordsModel }) {
           onChange={(event) => model.setFilters({ ...filters, olderThanDays: validDays(event.currentTarget.value) })}
         />
       </label>
-      <p class="rl-muted">{t('overview.filters.note', { count: model.loadedCount.value })}</p>
+      <p class="rl-muted">{t('overview.filters.note', { count: model.list.loaded.value.length })}</p>
     </fieldset>
   );
 }

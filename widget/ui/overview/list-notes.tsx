@@ -1,10 +1,11 @@
+import '../ui-base';
 import type { LockedRecordsModel } from '../../model/locked-records-model';
 
 /** Why no list is shown (Zoho refused the criterion, or the search failed), and the notes on records left out. */
 export function ListNotes({ model }: { model: LockedRecordsModel }) {
   const t = model.t.value;
-  const phase = model.listPhase.value;
-  const failure = model.listFailure.value;
+  const phase = model.list.phase.value;
+  const failure = model.list.failure.value;
   if (phase === 'refused') {
     return (
       <div class="rl-error" role="alert">
@@ -23,10 +24,10 @@ export function ListNotes({ model }: { model: LockedRecordsModel }) {
       </div>
     );
   }
-  const unread = model.unread.value;
+  const unread = model.list.unread.value;
   return (
     <>
-      {model.dropped.value > 0 && <p class="rl-muted">{t('overview.list.dropped', { count: model.dropped.value })}</p>}
+      {model.list.dropped.value > 0 && <p class="rl-muted">{t('overview.list.dropped', { count: model.list.dropped.value })}</p>}
       {unread.length > 0 && (
         <p class="rl-muted">{t('overview.list.unread', { names: unread.map((r) => r.name || r.id).join(', ') })}</p>
       )}

@@ -1,4 +1,5 @@
-import type { LockedRecordsModel, LockedRow } from '../../model/locked-records-model';
+import type { LockedRecordsModel } from '../../model/locked-records-model';
+import type { LockedRow } from '../../model/tab-rows';
 import { Paging, RowForm } from './overview-parts';
 
 /** A lock's source in words, naming the rule when the configuration knows it. */

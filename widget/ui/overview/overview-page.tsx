@@ -1,4 +1,7 @@
+// Preact's signal integration: every component renders again when a signal it read changes.
+import '@preact/signals';
 import type { LockedRecordsModel } from '../../model/locked-records-model';
+import { StartState } from '../start-state';
 import { BulkProgress } from './bulk-progress';
 import { ListState } from './list-state';
 import { LockedTable } from './locked-table';
@@ -9,26 +12,7 @@ import { FilterBar } from './overview-parts';
 export function OverviewPage({ model }: { model: LockedRecordsModel }) {
   const t = model.t.value;
   const phase = model.phase.value;
-  if (phase === 'starting') {
-    return (
-      <p class="rl-muted" aria-live="polite" aria-busy="true">
-        {t('overview.loading')}
-      </p>
-    );
-  }
-  if (phase !== 'ready') {
-    const failure = model.startFailure.value;
-    return (
-      <div class={phase === 'unavailable' ? 'rl-held' : 'rl-error'} role="alert">
-        {failure && <p>{t(failure.message, failure.params)}</p>}
-        {phase === 'failed' && failure?.retryable && (
-          <button type="button" class="rl-button" onClick={() => void model.start()}>
-            {t('action.retry')}
-          </button>
-        )}
-      </div>
-    );
-  }
+  if (phase !== 'ready') return <StartState model={model} loading="overview.loading" failed="overview.failed" />;
   return (
     <div class="rl-overview">
       <h1 class="rl-title">{t('overview.title')}</h1>

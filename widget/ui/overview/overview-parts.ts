@@ -1,7 +1,8 @@
 import { onDemand } from '../on-demand';
 
-// Not on screen at first: a row's form or confirmation opens on demand, the bulk report after "Unlock selected".
+// Not on screen at first: a row's form or confirmation opens on demand, the bulk confirmation and report after "Unlock selected".
 export const RowForm = onDemand(() => import('./row-form').then((part) => part.RowForm));
+export const BulkConfirm = onDemand(() => import('./bulk-report').then((part) => part.BulkConfirm));
 export const BulkReport = onDemand(() => import('./bulk-report').then((part) => part.BulkReport));
 // The filters follow the list by a moment: their code loads as the page starts.
 export const FilterBar = onDemand(() => import('./filter-bar').then((part) => part.FilterBar));

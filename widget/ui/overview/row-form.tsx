@@ -1,29 +1,37 @@
+import '../ui-base';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { LockedRecordsModel, RowAction } from '../../model/locked-records-model';
-import { saveOnEnter } from '../save-on-enter';
+import type { LockedRecordsModel } from '../../model/locked-records-model';
+import type { RowAction } from '../../model/tab-actions';
+import { ReasonField } from '../reason-field';
 
 /**
- * One row's reason form or unlock confirmation, with the record panel's rules: the reason is
- * checked before anything is sent, Enter saves, Escape cancels, focus starts on the harmless choice.
+ * One row's reason form or unlock confirmation, with the record panel's rules and reason field:
+ * the reason is checked before anything is sent, Enter saves, Escape cancels, focus starts on the
+ * harmless choice.
  */
 export function RowForm({ model, name, action }: { model: LockedRecordsModel; name: string; action: RowAction }) {
   const t = model.t.value;
   const busy = model.inFlight.value !== null;
-  const first = useRef<HTMLTextAreaElement & HTMLButtonElement>(null);
-  useLayoutEffect(() => first.current?.focus(), [action]);
-  const escape = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') model.closeAction();
-  };
+  const cancel = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (action === 'unlock' && !busy) cancel.current?.focus();
+  }, [action, busy]);
 
   if (action === 'unlock') {
     return (
-      <div class="rl-confirm" role="group" aria-label={t('overview.unlock.confirm', { name })} aria-busy={busy} onKeyDown={escape}>
+      <div
+        class="rl-confirm"
+        role="group"
+        aria-label={t('overview.unlock.confirm', { name })}
+        aria-busy={busy}
+        onKeyDown={(event) => event.key === 'Escape' && model.closeAction()}
+      >
         <p class="rl-form-title">{t('overview.unlock.confirm', { name })}</p>
         <div class="rl-buttons">
           <button type="button" class="rl-button rl-danger" disabled={busy} onClick={() => void model.unlockRow()}>
             {t('action.confirmUnlock')}
           </button>
-          <button type="button" class="rl-button" ref={first} disabled={busy} onClick={() => model.closeAction()}>
+          <button type="button" class="rl-button" ref={cancel} disabled={busy} onClick={() => model.closeAction()}>
             {t('action.cancel')}
           </button>
         </div>
@@ -31,37 +39,21 @@ export function RowForm({ model, name, action }: { model: LockedRecordsModel; na
     );
   }
 
-  const { draft } = model;
-  const problem = draft.problem.value;
+  const draft = model.draft.value;
+  if (!draft) return null;
+  const save = () => void model.saveReason();
   return (
     <form
       class="rl-form"
       aria-label={t('form.editReason.title')}
-      onKeyDown={escape}
+      aria-busy={busy}
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void model.saveReason();
+        save();
       }}
     >
-      <label for="rl-row-reason">{t('form.reason.label')}</label>
-      <textarea
-        id="rl-row-reason"
-        ref={first}
-        rows={3}
-        value={draft.text.value}
-        aria-invalid={problem !== null}
-        aria-describedby={problem ? 'rl-row-problem' : undefined}
-        onInput={(event) => draft.set(event.currentTarget.value)}
-        onKeyDown={(event) => saveOnEnter(event, () => void model.saveReason())}
-      />
-      {draft.showCounter.value && (
-        <p class="rl-counter">{t('form.reason.counter', { count: draft.length.value, max: draft.maxLength.value })}</p>
-      )}
-      {problem && (
-        <p id="rl-row-problem" class="rl-problem">
-          {problem.problem === 'empty' ? t('form.reason.empty') : t('form.reason.tooLong', { length: problem.length, max: problem.maxLength })}
-        </p>
-      )}
+      <ReasonField id="rl-row-reason" t={t} draft={draft} busy={busy} onSave={save} onCancel={() => model.closeAction()} />
       <div class="rl-buttons">
         <button type="submit" class="rl-button rl-primary" disabled={busy}>
           {t('action.save')}

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, type Emulator } from '../../../../server/emulator/index';
 import { createMemoryStore } from '../../../../widget/host/storage';
 import type { HostRequest } from '../../../../widget/host/host';
-import { LOCKABLE_MODULES, PAGE_SIZE } from '../../../../widget/model/locked-records-model';
+import { PAGE_SIZE } from '../../../../widget/model/locked-list';
+import { LOCKABLE_MODULES } from '../../../../widget/model/tab-part';
 import { openOverview, tableRows } from './render-overview';
 
 let emulator: Emulator;
@@ -19,7 +20,7 @@ const kindOf = (call: HostRequest) =>
 async function firstScreen(entries = new Map([['recordlock.overview.module', 'Deals']])) {
   const view = await openOverview(emulator, 'manager', { store: createMemoryStore(entries) });
   await screen.findByRole('table', { name: 'Locked records' });
-  await waitFor(() => expect(view.model.listPhase.value).toBe('loaded'));
+  await waitFor(() => expect(view.model.list.phase.value).toBe('loaded'));
   expect(tableRows()).toHaveLength(PAGE_SIZE);
   // A cold view shows the remembered module before the other modules' configurations are read.
   await waitFor(() => expect(view.model.modules.value).toEqual(['Leads', 'Accounts', 'Deals']));
@@ -38,13 +39,17 @@ describe('the cost of the Locked records tab’s first screen', () => {
     expect(calls.length).toBe(2 + PAGE_SIZE);
   });
 
-  it('reads every candidate module’s configuration when cold, and starts the remembered module’s search first', async () => {
+  it('reads only the remembered module’s settings before the first screen when cold, and every other configuration once, after it', async () => {
     const { calls } = await firstScreen();
+    const moduleOf = (call: HostRequest) => (call.url.includes('record_locking_configurations') ? new URL(call.url).searchParams.get('module') : null);
+    const scanStarts = calls.findIndex((call) => moduleOf(call) !== null && moduleOf(call) !== 'Deals');
+    const beforeScan = calls.slice(0, scanStarts);
     expect(kindOf(calls[0] as HostRequest)).toBe('search');
-    const configurations = calls.filter((call) => call.url.includes('record_locking_configurations'));
-    expect(configurations.map((call) => new URL(call.url).searchParams.get('module')).sort()).toEqual(
-      [...LOCKABLE_MODULES, 'Deals'].sort(),
-    );
+    expect(beforeScan.map(moduleOf).filter(Boolean)).toEqual(['Deals']);
+    expect(beforeScan.filter(isSettingsCall)).toHaveLength(3);
+    expect(beforeScan.filter((call) => !isSettingsCall(call) && kindOf(call) === 'lock')).toHaveLength(PAGE_SIZE);
+    expect(beforeScan).toHaveLength(2 + PAGE_SIZE + 3);
+    expect(calls.map(moduleOf).filter(Boolean).sort()).toEqual([...LOCKABLE_MODULES].sort());
   });
 
   it('reads the settings again behind a cache entry past its ten minutes', async () => {
@@ -70,7 +75,7 @@ describe('the cost of the Locked records tab’s first screen', () => {
       return emulator.handle(request);
     };
     const { model } = await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' }, handle });
-    await waitFor(() => expect(model.listPhase.value).toBe('loaded'));
+    await waitFor(() => expect(model.list.phase.value).toBe('loaded'));
     expect(tableRows()).toHaveLength(PAGE_SIZE);
     const picker = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Module' });
     expect([...picker.options].map((option) => option.value)).toEqual(['Deals']);
@@ -92,7 +97,7 @@ describe('the cost of the Locked records tab’s first screen', () => {
     expect(calls.filter(isSettingsCall)).toEqual([]);
     const unlock = (await screen.findAllByRole('button', { name: 'Unlock record' }))[0] as HTMLElement;
     await user.click(unlock);
-    await user.click(screen.getByRole('button', { name: 'Yes, unlock' }));
+    await user.click(await screen.findByRole('button', { name: 'Yes, unlock' }));
     await waitFor(() => expect(calls.filter(isSettingsCall).length).toBeGreaterThan(0));
     await waitFor(() => expect((JSON.parse(entries.get(settingsKey) ?? '{}') as { savedAt: number }).savedAt).not.toBe(cachedAt.savedAt));
   });

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, SEED, type Emulator } from '../../../../server/emulator/index';
-import { PAGE_SIZE } from '../../../../widget/model/locked-records-model';
+import { PAGE_SIZE } from '../../../../widget/model/locked-list';
 import { callAs, openOverview, tableRows } from './render-overview';
 
 let emulator: Emulator;
@@ -36,7 +36,7 @@ describe('the Locked records tab against the emulator', () => {
   it('offers only the modules with a locking configuration and remembers the choice', async () => {
     const { store, user } = await openOverview(emulator, 'manager');
     const picker = await screen.findByRole('combobox', { name: 'Module' });
-    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['Leads', 'Accounts', 'Deals']);
+    await waitFor(() => expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['Leads', 'Accounts', 'Deals']));
     expect(await screen.findByText('No record of this module is locked.')).toBeTruthy();
     await user.selectOptions(picker, 'Deals');
     expect(await screen.findByRole('table', { name: 'Locked records' })).toBeTruthy();
@@ -81,9 +81,10 @@ describe('the Locked records tab against the emulator', () => {
     // Meanwhile the rep unlocks Acme from its record page.
     await callAs(emulator, 'rep', 'DELETE', `/Deals/${SEED.deals.acmeRenewal}/Locking_Information__s/${await lockIdOf(SEED.deals.acmeRenewal)}`);
     await user.click(button('Unlock selected'));
-    await user.click(button('Yes, unlock'));
+    await user.click(await screen.findByRole('button', { name: 'Yes, unlock' }));
     const report = await screen.findByRole('region', { name: 'Unlocking the selected records' });
-    await waitFor(() => expect(report.textContent).toContain('Done: 1 unlocked, 1 already unlocked by someone else, 0 changed by someone else, 0 failed.'));
+    await waitFor(() => expect(report.textContent).toContain('Done.1 record unlocked.1 record was already unlocked by someone else.'));
+    expect(report.textContent).not.toMatch(/changed by someone else first|could not be unlocked/);
     expect(report.textContent).toContain('Acme renewal: someone else had already unlocked it.');
     expect(report.textContent).toContain('Hooli enterprise pricing: unlocked.');
     expect(tableRows().some((cells) => cells[1]?.startsWith('Hooli') || cells[1]?.startsWith('Acme'))).toBe(false);
@@ -100,11 +101,11 @@ describe('the Locked records tab against the emulator', () => {
     await user.click(screen.getByRole('checkbox', { name: 'Select Acme renewal' }));
     await user.click(screen.getByRole('checkbox', { name: 'Select Hooli enterprise pricing' }));
     await user.click(button('Unlock selected'));
-    await user.click(button('Yes, unlock'));
+    await user.click(await screen.findByRole('button', { name: 'Yes, unlock' }));
     const report = await screen.findByRole('region', { name: 'Unlocking the selected records' });
-    await waitFor(() => expect(report.textContent).toContain('1 unlocked'));
+    await waitFor(() => expect(report.textContent).toContain('1 record unlocked.'));
     expect(report.textContent).toContain('Acme renewal: not unlocked. Zoho CRM had an internal error.');
-    expect(report.textContent).toContain('1 failed');
+    expect(report.textContent).toContain('1 record could not be unlocked.');
   });
 
   it('opens a record in CRM from its name', async () => {

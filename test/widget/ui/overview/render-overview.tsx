@@ -1,21 +1,13 @@
-import { screen, within } from '@testing-library/preact';
+import { render, screen, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
-import { afterEach } from 'vitest';
 import type { Emulator } from '../../../../server/emulator/index';
-import { createCrm } from '../../../../widget/crm/crm';
-import { createLockedRecordSearch } from '../../../../widget/crm/locked-records';
+import { connectTab } from '../../../../widget/connect-tab';
 import { createMemoryStore, type KeyValueStore } from '../../../../widget/host/storage';
 import { createLockedRecordsModel } from '../../../../widget/model/locked-records-model';
-import { mountOverview } from '../../../../widget/ui/overview/mount-overview';
+import { OverviewPage } from '../../../../widget/ui/overview/overview-page';
 import { demoIdentity, type DemoUserKey } from '../../../support/demo-users';
 import { createMemoryHost } from '../../../support/memory-host';
 import { englishOnly } from '../../model/build-model';
-
-let unmount: (() => void) | null = null;
-afterEach(() => {
-  unmount?.();
-  unmount = null;
-});
 
 export interface OverviewOptions {
   stored?: Record<string, string>;
@@ -43,17 +35,14 @@ export async function openOverview(emulator: Emulator, who: DemoUserKey, options
   const store = options.store ?? createMemoryStore(new Map(Object.entries(options.stored ?? {})));
   const model = createLockedRecordsModel({
     host,
-    createCrm,
-    createSearch: createLockedRecordSearch,
+    connect: connectTab,
     loadMessages: englishOnly,
     store,
     now: () => new Date(),
   });
   // A second view in one test replaces the first, as a reload would.
-  unmount?.();
   document.body.replaceChildren();
-  const root = document.body.appendChild(document.createElement('main'));
-  unmount = mountOverview(model, root);
+  render(<OverviewPage model={model} />, { container: document.body.appendChild(document.createElement('main')) });
   await model.start();
   return { model, calls: memory.calls, store, opened, user: userEvent.setup() };
 }

@@ -28,12 +28,14 @@ describe("a single row's Unlock record", () => {
     const { user } = await openOverview(emulator, 'manager', DEALS);
     await screen.findByRole('table', { name: 'Locked records' });
     await user.click(within(hooli()).getByRole('button', { name: 'Unlock record' }));
+    await screen.findByRole('group', { name: /^Unlock .*\?/ });
     const confirm = screen.getByRole('group', { name: /Unlock Hooli enterprise pricing\?/ });
     expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'Cancel' }));
     await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
     expect(await lockIdOf(SEED.deals.hooliPricing)).not.toBe('');
 
     await user.click(within(hooli()).getByRole('button', { name: 'Unlock record' }));
+    await screen.findByRole('group', { name: /^Unlock .*\?/ });
     await user.click(screen.getByRole('button', { name: 'Yes, unlock' }));
     await waitFor(() => expect(notice()).toBe('Hooli enterprise pricing: Record unlocked.'));
     expect(tableRows().some((cells) => cells[1]?.startsWith('Hooli'))).toBe(false);
@@ -44,6 +46,7 @@ describe("a single row's Unlock record", () => {
     const { user } = await openOverview(emulator, 'manager', DEALS);
     await screen.findByRole('table', { name: 'Locked records' });
     await user.click(within(hooli()).getByRole('button', { name: 'Unlock record' }));
+    await screen.findByRole('group', { name: /^Unlock .*\?/ });
     await callAs(emulator, 'rep', 'DELETE', `${lockPath(SEED.deals.hooliPricing)}/${await lockIdOf(SEED.deals.hooliPricing)}`);
     await user.click(screen.getByRole('button', { name: 'Yes, unlock' }));
     await waitFor(() => expect(tableRows().some((cells) => cells[1]?.startsWith('Hooli'))).toBe(false));
@@ -56,6 +59,7 @@ describe("a single row's Edit reason", () => {
     const { user } = await openOverview(emulator, 'manager', DEALS);
     await screen.findByRole('table', { name: 'Locked records' });
     await user.click(within(hooli()).getByRole('button', { name: 'Edit reason' }));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     const reason = screen.getByRole('textbox', { name: 'Lock reason' });
     expect(document.activeElement).toBe(reason);
     await user.clear(reason);
@@ -69,6 +73,7 @@ describe("a single row's Edit reason", () => {
     const { user, calls } = await openOverview(emulator, 'manager', DEALS);
     await screen.findByRole('table', { name: 'Locked records' });
     await user.click(within(hooli()).getByRole('button', { name: 'Edit reason' }));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     const before = calls.length;
     await user.clear(screen.getByRole('textbox', { name: 'Lock reason' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
@@ -80,6 +85,7 @@ describe("a single row's Edit reason", () => {
     const { user } = await openOverview(emulator, 'manager', DEALS);
     await screen.findByRole('table', { name: 'Locked records' });
     await user.click(within(hooli()).getByRole('button', { name: 'Edit reason' }));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     const reason = screen.getByRole('textbox', { name: 'Lock reason' });
     await user.clear(reason);
     await user.type(reason, 'Mine');
@@ -97,6 +103,7 @@ describe("a single row's Edit reason", () => {
     const { user } = await openOverview(emulator, 'manager', DEALS);
     await screen.findByRole('table', { name: 'Locked records' });
     await user.click(within(hooli()).getByRole('button', { name: 'Edit reason' }));
+    await screen.findByRole('textbox', { name: 'Lock reason' });
     await callAs(emulator, 'rep', 'DELETE', `${lockPath(SEED.deals.hooliPricing)}/${await lockIdOf(SEED.deals.hooliPricing)}`);
     await user.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(notice()).toBe('Hooli enterprise pricing: Someone else unlocked this record.'));
@@ -136,7 +143,7 @@ describe('the open unlock requests column', () => {
         : emulator.handle(request);
     const { model } = await openOverview(emulator, 'manager', { ...DEALS, handle });
     await screen.findByRole('table', { name: 'Locked records' });
-    await waitFor(() => expect(model.listPhase.value).toBe('loaded'));
+    await waitFor(() => expect(model.list.phase.value).toBe('loaded'));
     expect(requestsCell('Hooli enterprise pricing')).toBe('');
     expect(requestsCell('Initech platform deal')).toBe('');
   });

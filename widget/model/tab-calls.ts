@@ -1,0 +1,17 @@
+import type { LockedRecordSearch } from '../crm/locked-records';
+import type { LockReads } from '../crm/lock-reads';
+import type { LockWrites } from '../crm/lock-writes';
+import type { OpenRequestCalls } from '../crm/open-requests';
+import type { SettingsCalls } from '../crm/settings-calls';
+
+/**
+ * The Zoho calls the Locked records tab makes. What only some views need is fetched when first
+ * asked for: the settings reads, the request counts and the changes.
+ */
+export interface TabCalls {
+  locks: LockReads;
+  search: LockedRecordSearch;
+  writes(): Promise<LockWrites>;
+  settings(): Promise<SettingsCalls>;
+  openRequests(): Promise<OpenRequestCalls>;
+}

@@ -1,0 +1,13 @@
+import './model-base';
+// What the tab fetches as it starts, beside Zoho's PageLoad: the settings and request counts it reads
+// besides the list, and the module picker that reads from them.
+export { openRequestCalls } from '../crm/open-requests';
+export { createTabModules } from './tab-modules';
+export { createTabSources } from './tab-sources';
+
+/** The standard modules Zoho can lock (user-created custom modules are not listed: see the README). */
+export const LOCKABLE_MODULES = [
+  'Leads', 'Accounts', 'Contacts', 'Deals', 'Tasks', 'Cases', 'Solutions',
+  'Vendors', 'Price_Books', 'Quotes', 'Sales_Orders', 'Purchase_Orders', 'Invoices',
+] as const;
+
