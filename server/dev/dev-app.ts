@@ -38,7 +38,8 @@ export function createDevApp(options: {
     if (path === '/favicon.ico') return new Response(null, { status: 204 });
 
     if (path.startsWith('/app/')) {
-      // Every page loads Zoho's SDK from its CDN; locally it gets the stand-in (or the given SDK file).
+      // Every page (the panel, the web tab, the list button's popup, any later one) loads Zoho's SDK from
+      // its CDN; locally it gets the stand-in (or the given SDK file). A page app/ lacks is the static server's 404.
       if (/^\/app\/[\w-]+\.html$/.test(path)) {
         const html = await readFile(`${options.appDir}${path.slice('/app'.length)}`, 'utf8').catch(() => null);
         if (html === null) return notFound();

@@ -13,8 +13,9 @@ import { routeRequest, segmentsOf } from './router';
 import type { CallVariants } from './routes/context';
 import { seedState } from './seed';
 import { largeOrgState } from './seed-large';
-import type { EmulatorState } from './state';
+import type { EmulatorState, UserState, UserStatus } from './state';
 import { asRateLimitExceeded } from './rate-limit-answer';
+import { isActiveUser } from './user-types';
 import { chooseVariants, DEFAULT_SEARCH_LAG_SECONDS, VARIANTS, type Variant } from './variants';
 
 export interface EmulatorOptions {
@@ -66,6 +67,11 @@ export interface Emulator {
   credits(): { allowance: number; remaining: number };
   /** Leaves `remaining` credits from now on, e.g. 0 to answer every call 429 until they are set back. */
   setRemainingCredits(remaining: number): void;
+  /**
+   * A user's status from now on, as an administrator's `PUT /users/{id}` sets it; also `deleted`,
+   * which no API call makes. @example emulator.setUserStatus('manager@example.com', 'inactive')
+   */
+  setUserStatus(email: string, status: UserStatus): void;
   /** Back to the seed, with every credit back. */
   reset(): void;
   /** The whole state as plain JSON (what the data file holds). */
@@ -106,7 +112,7 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
   let limitOptions = options.limits ?? {};
   const currentLimits = (): ApiLimits => ({
     // A licence per active user: a deactivated one (the demo org's Fiona Former) holds none.
-    credits: limitOptions.credits ?? standardEditionCredits(state.users.filter((user) => user.status !== 'inactive').length),
+    credits: limitOptions.credits ?? standardEditionCredits(state.users.filter(isActiveUser).length),
     concurrency: limitOptions.concurrency ?? STANDARD_CONCURRENCY,
   });
   const limiter = createApiLimiter(currentLimits);
@@ -174,9 +180,14 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
     return response;
   };
 
-  const issueToken = (email: string, scopes: string[], tokenOptions: { expiresAt?: Date } = {}): string => {
+  const userNamed = (email: string): UserState => {
     const user = state.users.find((u) => u.email.toLowerCase() === email.toLowerCase());
     if (!user) throw new Error(`No user ${email} in the emulator's org (users: ${state.users.map((u) => u.email).join(', ')})`);
+    return user;
+  };
+
+  const issueToken = (email: string, scopes: string[], tokenOptions: { expiresAt?: Date } = {}): string => {
+    const user = userNamed(email);
     tokenSerial += 1;
     const token = `1000.${user.id.slice(-6)}${String(tokenSerial).padStart(4, '0')}.${Math.floor(random() * 1e12).toString(16)}`;
     state.tokens.push({
@@ -200,6 +211,10 @@ export const createEmulator = (options: EmulatorOptions = {}): Emulator => {
     },
     credits: () => ({ allowance: currentLimits().credits, remaining: limiter.remaining(now().getTime()) }),
     setRemainingCredits: (remaining) => limiter.setRemaining(now().getTime(), remaining),
+    setUserStatus: (email, status) => {
+      userNamed(email).status = status;
+      save();
+    },
     reset: () => {
       state = seeded();
       lockIndex.restart(state);

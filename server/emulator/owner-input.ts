@@ -1,11 +1,12 @@
 /**
  * `Owner: {"id": "…"}` in a records body: the new owner must be an active user of the org.
- * Zoho documents no answer for an inactive or unknown owner; the emulator answers INVALID_DATA
- * pointing at Owner, as it does for any lookup to nothing.
+ * Zoho documents no answer for an inactive, deleted or unknown owner; the emulator answers
+ * INVALID_DATA pointing at Owner, as Zoho answers a field value it refuses (its OpenAPI example
+ * for a refused field on insert) and as it does for any lookup to nothing.
  */
 import { invalidField, type ItemError } from './item-error';
 import type { EmulatorState } from './state';
-import { isActiveUser } from './store';
+import { isActiveUser } from './user-types';
 
 const idOf = (value: unknown): string | undefined => {
   if (typeof value === 'string') return value;

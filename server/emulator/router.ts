@@ -32,7 +32,7 @@ import { getLock, getLockById, lockRecord, unlockRecord, updateReason } from './
 import { getProfile, listProfiles } from './routes/profiles';
 import { deleteRecord, getRecord, insertRecords, listRecords, updateRecord, updateRecords } from './routes/records';
 import { searchNotSupported, searchRecords } from './routes/search';
-import { getUser, listUsers } from './routes/users';
+import { getUser, listUsers, updateUser } from './routes/users';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -86,7 +86,7 @@ const ROUTES: readonly Route[] = [
   { pattern: [':module', ':recordId', 'Tasks'], methods: { GET: listOpenTasks }, scopes: relatedTasksScopes },
   { pattern: [':module', ':recordId', 'Tasks_History'], methods: { GET: listClosedTasks }, scopes: relatedTasksScopes },
   { pattern: ['users'], methods: { GET: listUsers }, scopes: (m) => [usersScope(operationOf(m))] },
-  { pattern: ['users', ':id'], methods: { GET: getUser }, scopes: (m) => [usersScope(operationOf(m))] },
+  { pattern: ['users', ':id'], methods: { GET: getUser, PUT: updateUser }, scopes: (m) => [usersScope(operationOf(m))] },
   {
     pattern: ['settings', 'profiles'],
     methods: { GET: listProfiles },

@@ -40,11 +40,17 @@ export const SEED = {
     soylentApproval: seedId(410006),
     starkImages: seedId(410007),
     wayneClosedLost: seedId(410008),
+    /** Locked by hand by Fiona Former, who has left; owned by Max Manager: asking to unlock goes to him. */
+    cyberdyneFormerLocker: seedId(410009),
+    /** Locked by hand by Fiona Former and owned by her too: asking to unlock goes to the administrators. */
+    tyrellFormerLockerAndOwner: seedId(410010),
   },
   locks: {
     initechClosedWon: seedId(420001),
     umbrellaClosedWon: seedId(420002),
     hooliPricing: seedId(420003),
+    cyberdyneFormerLocker: seedId(420004),
+    tyrellFormerLockerAndOwner: seedId(420005),
   },
   leads: { janeDoe: seedId(430001), johnRoe: seedId(430002), maxMustermann: seedId(430003) },
   accounts: { acme: seedId(440001), globex: seedId(440002), initech: seedId(440003) },

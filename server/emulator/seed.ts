@@ -1,17 +1,18 @@
 /**
- * The demo org: four users with fixed tokens, Deals with a locking configuration that both locks
- * by rule and by hand, Leads and Accounts with manual-only locking, Contacts with none.
+ * The demo org: four users with fixed tokens and a fifth who has left, Deals with a locking
+ * configuration that both locks by rule and by hand, Leads and Accounts with manual-only locking,
+ * Contacts with none.
  * Ids are fixed so tests, the harness and the README can name them.
  */
 import { MODULES } from './modules';
 import { DEMO_USERS, FULL_SCOPES, SEED, seedId as id } from './seed-ids';
+import { LOCK_TIME, seedLocks } from './seed-locks';
 
 // The ids live in seed-ids.ts; seed.ts is where callers are told to find them.
 export { DEMO_USERS, FULL_SCOPES, SEED } from './seed-ids';
 import type {
   ConfigurationState,
   EmulatorState,
-  LockState,
   PermissionState,
   ProfileState,
   RecordState,
@@ -19,7 +20,6 @@ import type {
 } from './state';
 
 const SEED_TIME = '2026-01-05T09:00:00-05:00';
-const LOCK_TIME = '2026-01-12T14:30:00-05:00';
 
 const permissions = (profileSerial: number, canLock: boolean, canCustomize: boolean): PermissionState[] => {
   const perModule = MODULES.flatMap((module, index): PermissionState[] => {
@@ -151,6 +151,8 @@ const records = (): Record<string, RecordState[]> => {
         ziaVisionProcessing: true,
       }),
       deal(d.wayneClosedLost, 'Wayne retrofit', 'Closed Lost', 70000, '2025-11-30', null, u.rep),
+      deal(d.cyberdyneFormerLocker, 'Cyberdyne service renewal', 'Negotiation/Review', 64000, '2026-03-15', null, u.manager),
+      deal(d.tyrellFormerLockerAndOwner, 'Tyrell data migration', 'Negotiation/Review', 36000, '2026-04-30', null, u.former),
     ],
     Leads: [
       record(l.janeDoe, { Last_Name: 'Doe', First_Name: 'Jane', Company: 'Doe Ltd', Email: 'jane@doe.example', Lead_Status: 'Contacted', Description: null }, u.rep),
@@ -270,42 +272,6 @@ const configurations = (): ConfigurationState[] => {
   ];
 };
 
-const automaticLock = (lockId: string, recordId: string): LockState => ({
-  id: lockId,
-  module: 'Deals',
-  recordId,
-  reason: null,
-  source: 'Automatic',
-  lockedAt: SEED_TIME,
-  lockedById: null,
-  ruleId: SEED.rules.closedWonDeals,
-  configurationId: SEED.configurations.deals,
-  createdById: SEED.users.admin,
-  modifiedById: SEED.users.admin,
-  createdTime: SEED_TIME,
-  modifiedTime: SEED_TIME,
-});
-
-const locks = (): LockState[] => [
-  automaticLock(SEED.locks.initechClosedWon, SEED.deals.initechClosedWon),
-  automaticLock(SEED.locks.umbrellaClosedWon, SEED.deals.umbrellaClosedWon),
-  {
-    id: SEED.locks.hooliPricing,
-    module: 'Deals',
-    recordId: SEED.deals.hooliPricing,
-    reason: 'Pricing under legal review',
-    source: 'Manual',
-    lockedAt: LOCK_TIME,
-    lockedById: SEED.users.rep,
-    ruleId: null,
-    configurationId: SEED.configurations.deals,
-    createdById: SEED.users.rep,
-    modifiedById: SEED.users.rep,
-    createdTime: LOCK_TIME,
-    modifiedTime: LOCK_TIME,
-  },
-];
-
 /** A fresh copy of the demo org (or an empty org with the same users when `withData` is false). */
 export const seedState = (withData = true): EmulatorState => ({
   version: 1,
@@ -320,6 +286,6 @@ export const seedState = (withData = true): EmulatorState => ({
   })),
   customButtons: [{ id: SEED.customButtons.sendToLegal, name: 'Send to legal', module: 'Deals' }],
   records: withData ? { ...records(), Tasks: tasks(), Notes: notes() } : {},
-  locks: withData ? locks() : [],
+  locks: withData ? seedLocks() : [],
   configurations: withData ? configurations() : [],
 });

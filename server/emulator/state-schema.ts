@@ -34,7 +34,7 @@ export const StateSchema: z.ZodType<EmulatorState> = z.object({
       time_format: z.string(),
       language: z.string(),
       zuid: z.string(),
-      status: z.enum(['active', 'inactive']).optional(),
+      status: z.enum(['active', 'inactive', 'deleted']).optional(),
     }),
   ),
   profiles: z.array(

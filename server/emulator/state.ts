@@ -20,7 +20,8 @@ export interface UserState {
   status?: UserStatus;
 }
 
-export type UserStatus = 'active' | 'inactive';
+/** Zoho reads more (disabled, closed, …); the API writes only active and inactive, and a deleted user stays named on old records. */
+export type UserStatus = 'active' | 'inactive' | 'deleted';
 
 export interface PermissionState {
   id: string;

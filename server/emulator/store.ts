@@ -32,8 +32,6 @@ export const userRefOf = (state: EmulatorState, userId: string): UserRef => {
   return user ? userRef(user) : { name: 'Unknown user', id: userId };
 };
 
-export const isActiveUser = (user: UserState): boolean => (user.status ?? 'active') === 'active';
-
 export const removeLocks = (state: EmulatorState, keep: (lock: LockState) => boolean): void => {
   state.locks = state.locks.filter(keep);
 };

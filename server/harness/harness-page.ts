@@ -1,7 +1,9 @@
 import { escapeHtml as e } from './escape-html';
-import { CALL_LOG_PANEL, pageHead } from './page-frame';
+import { crmTopBar, moduleLabel, options } from './page-chrome';
 import type { PageConfig } from './page-config';
 import type { HarnessPageData } from './page-data';
+import { CALL_LOG_PANEL, pageHead } from './page-frame';
+import type { SessionData } from './session';
 
 export interface PageOrigins {
   /** Where the CRM page is served, e.g. http://127.0.0.1:5000 */
@@ -13,6 +15,8 @@ export interface PageOrigins {
 export const WIDGET_PATH = '/app/widget.html';
 /** The Web Tab's page: Zoho frames it as the whole content of a tab of its own in the CRM's menu. */
 export const OVERVIEW_PATH = '/app/overview.html';
+/** The list-view button's page, which Zoho opens in a popup over a module's list. */
+export const LIST_PATH = '/app/list.html';
 export const ZDK_SCRIPT_PATH = '/sdk/zdk.js';
 
 /**
@@ -25,11 +29,7 @@ export function widgetFrameUrl(origins: PageOrigins, path: string = WIDGET_PATH)
   return `${origins.widget}${path}?serviceOrigin=${parent}&frameorigin=${parent}`;
 }
 
-/** What both pages know of the signed-in session. */
-export type SessionData = Pick<
-  HarnessPageData,
-  'user' | 'module' | 'deployment' | 'latencyMs' | 'variant' | 'locale' | 'currentUser' | 'org'
->;
+const WIDGET_PAGES: Record<PageConfig['page'], string> = { record: WIDGET_PATH, tab: OVERVIEW_PATH, list: LIST_PATH };
 
 function firstOf(list: unknown, key: string): Record<string, unknown> {
   const items = typeof list === 'object' && list !== null ? (list as Record<string, unknown>)[key] : undefined;
@@ -53,8 +53,9 @@ export function pageConfigOf(
     recordId: data.record?.id ?? null,
     deployment: data.deployment,
     locale: typeof user.locale === 'string' ? user.locale : 'en_US',
+    theme: data.theme,
     widgetOrigin: origins.widget,
-    widgetUrl: widgetFrameUrl(origins, page === 'tab' ? OVERVIEW_PATH : WIDGET_PATH),
+    widgetUrl: widgetFrameUrl(origins, WIDGET_PAGES[page]),
     zdkScriptUrl: `${origins.widget}${ZDK_SCRIPT_PATH}`,
     latencyMs: data.latencyMs,
     variant: data.variant,
@@ -68,29 +69,6 @@ export function pageConfigOf(
     },
     org: data.org,
   };
-}
-
-/** The Web Tab's address in the harness, for the menu. */
-export function tabHref(data: Pick<SessionData, 'user' | 'module' | 'deployment' | 'latencyMs' | 'variant' | 'locale'>): string {
-  const query = new URLSearchParams({ user: data.user.email, module: data.module });
-  if (data.deployment !== 'US') query.set('dc', data.deployment.toLowerCase());
-  if (data.latencyMs !== null) query.set('latency', String(data.latencyMs));
-  if (data.variant !== null) query.set('variant', data.variant);
-  if (data.locale !== null) query.set('locale', data.locale);
-  return `/tab?${query}`;
-}
-
-export const TAB_LABEL = 'Locked records';
-
-/** Keeps `&variant=` when the page's form switches user, module or record. */
-export function variantInput(variant: string | null): string {
-  return variant === null ? '' : `<input type="hidden" name="variant" value="${e(variant)}" />`;
-}
-
-export function options(items: { value: string; label: string }[], selected: string): string {
-  return items
-    .map((item) => `<option value="${e(item.value)}"${item.value === selected ? ' selected' : ''}>${e(item.label)}</option>`)
-    .join('');
 }
 
 /** Switches of the local CRM that live on the server, not in the page's query. */
@@ -107,8 +85,7 @@ export function renderHarnessPage(
 ): string {
   const config = pageConfigOf(data, origins);
   const record = data.record;
-  const userOptions = options(data.users.map((u) => ({ value: u.email, label: `${u.name} (${u.profileName})` })), data.user.email);
-  const moduleOptions = options(data.modules.map((m) => ({ value: m, label: m.replace(/_/g, ' ') })), data.module);
+  const moduleOptions = options(data.modules.map((m) => ({ value: m, label: moduleLabel(m) })), data.module);
   const recordOptions = options(
     data.records.map((r) => ({ value: r.id, label: `${r.name}${r.locked ? ' (locked)' : ''}` })),
     record?.id ?? '',
@@ -116,33 +93,24 @@ export function renderHarnessPage(
   const fields = (record?.fields ?? [])
     .map((f) => `<div class="field"><dt>${e(f.label)}</dt><dd>${e(f.value)}</dd></div>`)
     .join('');
-  const dc = data.deployment === 'US' ? '' : `<input type="hidden" name="dc" value="${e(data.deployment.toLowerCase())}" />`;
-  const latency = data.latencyMs === null ? '' : `<input type="hidden" name="latency" value="${data.latencyMs}" />`;
-  const variant = variantInput(data.variant);
-  const locale = data.locale === null ? '' : `<input type="hidden" name="locale" value="${e(data.locale)}" />`;
 
   return `${pageHead(`${e(record?.name ?? data.module)} - ${e(data.module)}`, config)}
-<header class="crm-topbar">
-  <span class="crm-logo">CRM</span>
-  <nav class="crm-tabs" aria-label="Modules">${data.modules
-    .map((m) => `<span class="crm-tab${m === data.module ? ' is-current' : ''}">${e(m.replace(/_/g, ' '))}</span>`)
-    .join('')}<a class="crm-tab" href="${e(tabHref(data))}">${TAB_LABEL}</a></nav>
-  <form class="crm-switches" method="get" action="/" aria-label="Local CRM switches">
-    <label>Signed in as <select name="user" data-switch="user">${userOptions}</select></label>
-    <label>Module <select name="module" data-switch="module">${moduleOptions}</select></label>
-    <label>Record <select name="record" data-switch="record">${recordOptions}</select></label>
-    <label><input type="checkbox" data-api-limit${switches.apiLimitReached ? ' checked' : ''} /> API limit reached</label>
-    ${dc}${latency}${variant}${locale}
-    <noscript><button type="submit">Open</button></noscript>
-  </form>
-</header>
+${crmTopBar({
+  session: data,
+  modules: data.modules,
+  current: 'module',
+  action: '/',
+  pageSwitches: `<label>Module <select name="module" data-switch="module">${moduleOptions}</select></label>
+    <label>Record <select name="record" data-switch="record">${recordOptions}</select></label>`,
+  apiLimitReached: switches.apiLimitReached,
+})}
 <div class="crm-body">
-  <aside class="crm-sidebar"><span class="crm-module-name">${e(data.module.replace(/_/g, ' '))}</span></aside>
+  <aside class="crm-sidebar"><span class="crm-module-name">${e(moduleLabel(data.module))}</span></aside>
   <main class="crm-record">
     <div class="record-header"><h1>${e(record?.name ?? 'No record')}</h1><span class="record-module">${e(data.module)}</span></div>
     ${
       record
-        ? `<section class="record-card" aria-labelledby="details-title"><h2 id="details-title">${e(data.module.replace(/_/g, ' '))} Information</h2><dl class="record-fields">${fields}</dl></section>
+        ? `<section class="record-card" aria-labelledby="details-title"><h2 id="details-title">${e(moduleLabel(data.module))} Information</h2><dl class="record-fields">${fields}</dl></section>
     <section class="record-card related-lists" aria-labelledby="related-title">
       <h2 id="related-title">Related List</h2>
       <div class="related-box">

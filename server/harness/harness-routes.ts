@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { CrmReader } from './crm-reader';
-import { renderHarnessPage, type PageOrigins } from './harness-page';
+import { renderHarnessPage, type PageOrigins, type ServerSwitches } from './harness-page';
 import { invokeRequestSchema, type HarnessAnswer, type InvokeRequest, type InvokeResult } from './invoke-schema';
-import { loadHarnessPage, type DemoUser } from './page-data';
+import { renderListPage } from './list-page';
+import { loadListPage } from './list-page-data';
+import { loadHarnessPage } from './page-data';
+import type { DemoUser, PageInput } from './session';
 import { renderTabPage } from './tab-page';
 import { loadTabPage } from './tab-page-data';
 
@@ -20,6 +23,15 @@ const recordQuerySchema = z.object({
   id: z.string().regex(/^\d+$/),
 });
 
+type PageRenderer = (input: PageInput, origins: PageOrigins, switches: ServerSwitches) => Promise<string>;
+
+/** Each page by its path: read what it shows, then render it. A Map, so no inherited key is a path. */
+const PAGES = new Map<string, PageRenderer>([
+  ['/', async (input, origins, switches) => renderHarnessPage(await loadHarnessPage(input), origins, switches)],
+  ['/tab', async (input, origins, switches) => renderTabPage(await loadTabPage(input), origins, switches)],
+  ['/list', async (input, origins, switches) => renderListPage(await loadListPage(input), origins, switches)],
+]);
+
 function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), {
     status,
@@ -28,10 +40,10 @@ function json(body: unknown, status = 200): Response {
 }
 
 /**
- * The harness pages (the record page at `/`, the "Locked records" web tab at `/tab`) and the calls
- * their script makes to the dev server: a connection call (tokens stay on the server), an
- * `API.getRecord` read in the signed-in user's session, and the "API limit reached" switch.
- * Answers null for any other path.
+ * The harness pages (the record page at `/`, the "Locked records" web tab at `/tab`, a module's list
+ * view at `/list`) and the calls their script makes to the dev server: a connection call (tokens
+ * stay on the server), an `API.getRecord` read in the signed-in user's session, and the "API limit
+ * reached" switch. Answers null for any other path.
  */
 export function createHarnessRoutes(options: {
   /** The page's own reads; Zoho's own pages spend no API credits. */
@@ -57,14 +69,10 @@ export function createHarnessRoutes(options: {
         },
       });
 
-    if (url.pathname === '/' && request.method === 'GET') {
-      const data = await loadHarnessPage({ reader: options.reader, users: options.users, modules: options.modules, query: url.searchParams });
-      return page(renderHarnessPage(data, origins, { apiLimitReached: options.apiLimit.reached() }));
-    }
-
-    if (url.pathname === '/tab' && request.method === 'GET') {
-      const data = await loadTabPage({ reader: options.reader, users: options.users, modules: options.modules, query: url.searchParams });
-      return page(renderTabPage(data, origins, { apiLimitReached: options.apiLimit.reached() }));
+    const render = request.method === 'GET' ? PAGES.get(url.pathname) : undefined;
+    if (render) {
+      const input = { reader: options.reader, users: options.users, modules: options.modules, query: url.searchParams };
+      return page(await render(input, origins, { apiLimitReached: options.apiLimit.reached() }));
     }
 
     if (url.pathname === '/__harness/invoke' && request.method === 'POST') {

@@ -1,8 +1,11 @@
 import { jsonForScript } from './escape-html';
-import { PAGE_CONFIG_ELEMENT_ID } from './page-config';
+import { PAGE_CONFIG_ELEMENT_ID, type PageConfig } from './page-config';
 
-/** The head both harness pages share: title, stylesheet, the page's config for its script, and the script. */
-export function pageHead(title: string, config: unknown): string {
+/**
+ * The head every harness page shares: title, stylesheet, the page's config for its script, and the
+ * script; the body is in Zoho's night look when the session's theme is night.
+ */
+export function pageHead(title: string, config: PageConfig): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -13,10 +16,10 @@ export function pageHead(title: string, config: unknown): string {
 <script type="application/json" id="${PAGE_CONFIG_ELEMENT_ID}">${jsonForScript(config)}</script>
 <script src="/harness/harness.js" defer></script>
 </head>
-<body>`;
+<body${config.theme === 'night' ? ' class="is-night"' : ''}>`;
 }
 
-/** The log of every API call the widget made, beside either page's content. */
+/** The log of every API call the widget made, beside any page's content. */
 export const CALL_LOG_PANEL = `<aside class="harness-log" aria-labelledby="log-title">
     <h2 id="log-title">API calls by the widget</h2>
     <table><thead><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th><th>ms</th></tr></thead><tbody id="call-log"></tbody></table>

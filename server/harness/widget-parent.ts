@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { connectionWireSchema, messagePayload, sdkMessageSchema, type ConnectionWireRequest } from '../sdk/protocol';
+import {
+  connectionWireSchema,
+  messagePayload,
+  sdkMessageSchema,
+  USER_PREFERENCE_TYPE,
+  type ConnectionWireRequest,
+} from '../sdk/protocol';
 import type { HarnessAnswer } from './invoke-schema';
 
 /** A message event as the page's window receives it. */
@@ -19,11 +25,15 @@ export interface WidgetServices {
   currentUser(): Promise<ParentAnswer>;
   environment(): Promise<ParentAnswer>;
   org(): Promise<ParentAnswer>;
+  /** SDK 1.4's `CONFIG.getUserPreference()`: the user's theme, `{mode: "day" | "night"}`. */
+  userPreference(): Promise<ParentAnswer>;
   resize(size: { height: number | null; width: number | null }): void;
   invokeConnection(connectionName: string, request: ConnectionWireRequest): Promise<ParentAnswer>;
   getRecord(entity: string, recordId: string): Promise<ParentAnswer>;
   /** `UI.Record.open`: the CRM page shows that record's detail page (`target` "_blank": in a new tab). */
   openRecord(request: { entity: string; recordId: string; target: string | null }): Promise<ParentAnswer>;
+  /** `UI.Popup.close()` / `closeReload()`: closes the widget's popup (and reloads the view behind it). */
+  closePopup(reload: boolean): Promise<ParentAnswer>;
 }
 
 export interface WidgetParentOptions {
@@ -35,7 +45,8 @@ export interface WidgetParentOptions {
   context: Record<string, unknown>;
   /**
    * Sent as PageLoad once the widget has registered: the record the page shows (`{Entity, EntityId}`),
-   * or `{}` for a web tab, which has no record.
+   * `{}` for a web tab, which has no record, or a list-view button's selection
+   * (`{Entity, EntityId: [ids], ButtonPosition: "ListView"}`).
    */
   pageLoad: Record<string, unknown>;
   services: WidgetServices;
@@ -51,6 +62,8 @@ const openRecordSchema = z.object({
   action: z.object({ record: z.literal('OPEN') }),
   data: z.object({ Entity: z.string(), RecordID: z.union([z.string(), z.number()]), target: z.string().nullish() }),
 });
+/** `UI.Popup.close()` and `closeReload()` on the wire: `action: {popup: "CLOSE" | "CLOSE_RELOAD"}`. */
+const popupSchema = z.object({ action: z.object({ popup: z.enum(['CLOSE', 'CLOSE_RELOAD']) }) });
 const readRecordSchema = z.object({ APIData: z.object({ Entity: z.string(), RecordID: z.union([z.string(), z.number()]) }) });
 
 /** "480px", 480 -> 480; "100%" or nothing -> null. */
@@ -91,8 +104,11 @@ export function createWidgetParent(options: WidgetParentOptions): { handleMessag
         if (data.type === 'CURRENT_USER') return services.currentUser();
         if (data.type === 'ORG_LEVEL_INFO') return services.environment();
         if (data.type === 'ORG') return services.org();
+        if (data.type === USER_PREFERENCE_TYPE) return services.userPreference();
         return notSupported(`CONFIG ${String(data.type)}`);
       case 'UI': {
+        const popup = popupSchema.safeParse(data);
+        if (popup.success) return services.closePopup(popup.data.action.popup === 'CLOSE_RELOAD');
         const open = openRecordSchema.safeParse(data);
         if (open.success) {
           const { Entity, RecordID, target } = open.data.data;

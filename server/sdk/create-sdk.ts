@@ -1,3 +1,4 @@
+import { USER_PREFERENCE_TYPE } from './protocol';
 import { createSdkChannel, type SdkChannel } from './sdk-channel';
 import type { SdkEnvironment } from './sdk-environment';
 
@@ -21,11 +22,15 @@ export interface ZohoSdk {
       getCurrentUser(): Promise<unknown>;
       GetCurrentEnvironment(): Promise<unknown>;
       getOrgInfo(): Promise<unknown>;
+      /** SDK 1.4+: the user's theme, `{mode: "day" | "night"}` (see USER_PREFERENCE_TYPE). */
+      getUserPreference(): Promise<unknown>;
     };
     CONNECTION: { invoke(connectionName: string, request: ConnectionRequest): Promise<unknown> };
     UI: {
       Resize(size: { height?: number | string; width?: number | string }): Promise<unknown>;
       Record: { open(request: { Entity: string; RecordID: string; Target?: string }): Promise<unknown> };
+      /** A button's popup: close it, or close it and reload the view behind it (the list). */
+      Popup: { close(): Promise<unknown>; closeReload(): Promise<unknown> };
     };
     API: { getRecord(request: { Entity: string; RecordID: string; approved?: string }): Promise<unknown> };
   };
@@ -81,6 +86,7 @@ export function createZohoSdk(env: SdkEnvironment): ZohoSdk {
         getCurrentUser: () => crmEvent({ category: 'CONFIG', type: 'CURRENT_USER' }),
         GetCurrentEnvironment: () => crmEvent({ category: 'CONFIG', type: 'ORG_LEVEL_INFO' }),
         getOrgInfo: () => crmEvent({ category: 'CONFIG', type: 'ORG' }),
+        getUserPreference: () => crmEvent({ category: 'CONFIG', type: USER_PREFERENCE_TYPE }),
       },
       CONNECTION: {
         invoke: (connectionName, request) =>
@@ -101,6 +107,11 @@ export function createZohoSdk(env: SdkEnvironment): ZohoSdk {
               action: { record: 'OPEN' },
               data: { Entity: request.Entity, RecordID: request.RecordID, target: request.Target },
             }),
+        },
+        // As Zoho's helper sends them (ZohoCrmHelper.js, UI.Popup): an action and nothing else.
+        Popup: {
+          close: () => crmEvent({ category: 'UI', action: { popup: 'CLOSE' } }),
+          closeReload: () => crmEvent({ category: 'UI', action: { popup: 'CLOSE_RELOAD' } }),
         },
       },
       API: {

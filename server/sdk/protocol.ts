@@ -36,6 +36,19 @@ export const frameworkEventSchema = z.object({
 
 export type FrameworkMessage = z.infer<typeof frameworkMessageSchema>;
 
+/**
+ * `CONFIG.getUserPreference()` (SDK 1.4) as a CONFIG request of this `type`: ⚠ unconfirmed. No
+ * published copy of Zoho's 1.4/1.5 file could be read; its 1.x helper sends every CONFIG call as
+ * `{category: "CONFIG", type}` (ORG, CURRENT_USER, ORG_LEVEL_INFO, VARIABLE), and this name
+ * follows that pattern. See the README, "SDK 1.4's user preference".
+ */
+export const USER_PREFERENCE_TYPE = 'USER_PREFERENCE';
+
+/** The user's theme as `getUserPreference()` resolves with it (zohocrm.dev, widgets v1.4 CONFIG: `{"mode": "day"}`). */
+export const userPreferenceSchema = z.object({ mode: z.enum(['day', 'night']) });
+
+export type UserPreference = z.infer<typeof userPreferenceSchema>;
+
 /** The part of a CRM_EVENT's `data` every request carries; the rest depends on `category`. */
 export const crmEventDataSchema = z.looseObject({ category: z.string(), sdkVersion: z.string().optional() });
 

@@ -45,8 +45,10 @@ describe('COQL answers', () => {
       deals.initechClosedWon,
       deals.umbrellaClosedWon,
       deals.hooliPricing,
+      deals.cyberdyneFormerLocker,
+      deals.tyrellFormerLockerAndOwner,
     ]);
-    expect(await ids("select id from Deals where Locked__s = 'true'")).toHaveLength(3);
+    expect(await ids("select id from Deals where Locked__s = 'true'")).toHaveLength(5);
     expect(await ids('select id from Deals where Locked__s = false')).toHaveLength(5);
   });
 
@@ -60,9 +62,9 @@ describe('COQL answers', () => {
     ["Stage in ('Closed Won', 'Closed Lost')", [deals.initechClosedWon, deals.umbrellaClosedWon, deals.wayneClosedLost]],
     ["Stage not in ('Closed Won', 'Closed Lost', 'Qualification', 'Negotiation/Review')", [deals.hooliPricing, deals.starkImages]],
     ['Account_Name is not null', [deals.acmeRenewal, deals.globexExpansion, deals.initechClosedWon]],
-    [`Account_Name is null and Owner = '${users.manager}'`, [deals.umbrellaClosedWon, deals.starkImages]],
-    [`(Owner = '${users.manager}' or Amount > 200000) and Stage != 'Closed Won'`, [deals.globexExpansion, deals.hooliPricing, deals.starkImages]],
-    ["Owner.email = 'manager@example.com'", [deals.globexExpansion, deals.umbrellaClosedWon, deals.starkImages]],
+    [`Account_Name is null and Owner = '${users.manager}'`, [deals.umbrellaClosedWon, deals.starkImages, deals.cyberdyneFormerLocker]],
+    [`(Owner = '${users.manager}' or Amount > 200000) and Stage != 'Closed Won'`, [deals.globexExpansion, deals.hooliPricing, deals.starkImages, deals.cyberdyneFormerLocker]],
+    ["Owner.email = 'manager@example.com'", [deals.globexExpansion, deals.umbrellaClosedWon, deals.starkImages, deals.cyberdyneFormerLocker]],
     ["Created_Time > '2026-01-01T00:00:00+00:00' and id = '" + deals.acmeRenewal + "'", [deals.acmeRenewal]],
   ])('where %s', async (where, expected) => {
     expect(await ids(`select id from Deals where ${where}`)).toEqual(expected);
@@ -75,7 +77,7 @@ describe('COQL answers', () => {
     expect(page.json.data.map((r: { id: string }) => r.id)).toEqual(byAmount.slice(1, 3));
     expect(page.json.info).toEqual({ count: 2, more_records: true });
     expect(await ids('select id from Deals where id is not null order by Amount desc limit 1, 2')).toEqual(byAmount.slice(1, 3));
-    const last = await coql('select id from Deals where id is not null order by Amount desc limit 2 offset 6');
+    const last = await coql('select id from Deals where id is not null order by Amount desc limit 2 offset 8');
     expect(last.json.info).toEqual({ count: 2, more_records: false });
   });
 

@@ -92,11 +92,11 @@ describe('reset and snapshot', () => {
     const emulator = createEmulator();
     await call(emulator, 'POST', lockPath, { body: lockBody });
     const snapshot = emulator.snapshot() as { locks: unknown[] };
-    expect(snapshot.locks).toHaveLength(4);
+    expect(snapshot.locks).toHaveLength(6);
     snapshot.locks.length = 0;
-    expect((emulator.snapshot() as { locks: unknown[] }).locks).toHaveLength(4);
+    expect((emulator.snapshot() as { locks: unknown[] }).locks).toHaveLength(6);
     emulator.reset();
-    expect((emulator.snapshot() as { locks: unknown[] }).locks).toHaveLength(3);
+    expect((emulator.snapshot() as { locks: unknown[] }).locks).toHaveLength(5);
   });
 
   it('with seed false serves the same users and no records or configurations', async () => {

@@ -33,9 +33,10 @@ describe("the large org (seed: 'large')", () => {
     expect(new Set(dealLocks().map((l) => l.recordId)).size).toBe(300);
   });
 
-  it('locks by hand by the rep, the manager and the administrator, with several reasons', () => {
+  it('locks by hand by the rep, the manager and the administrator (and the demo org’s two by Fiona Former), with several reasons', () => {
     const manual = dealLocks().filter((l) => l.source !== 'Automatic');
-    expect(new Set(manual.map((l) => l.lockedById))).toEqual(new Set([SEED.users.rep, SEED.users.manager, SEED.users.admin]));
+    const { rep, manager, admin, former } = SEED.users;
+    expect(new Set(manual.map((l) => l.lockedById))).toEqual(new Set([rep, manager, admin, former]));
     expect(new Set(manual.map((l) => l.reason)).size).toBeGreaterThanOrEqual(8);
   });
 

@@ -18,12 +18,14 @@ describe('GET /{module}/search with criteria', () => {
     const answer = await criteria('(Locked__s:equals:true)', '&fields=Deal_Name,Locked__s');
     expect(answer.status).toBe(200);
     expect(answer.json.data).toEqual([
+      expect.objectContaining({ id: deals.tyrellFormerLockerAndOwner, Locked__s: true }),
+      expect.objectContaining({ id: deals.cyberdyneFormerLocker, Locked__s: true }),
       expect.objectContaining({ id: deals.hooliPricing, Deal_Name: 'Hooli enterprise pricing', Locked__s: true }),
       expect.objectContaining({ id: deals.umbrellaClosedWon, Locked__s: true }),
       expect.objectContaining({ id: deals.initechClosedWon, Locked__s: true }),
     ]);
-    expect(Object.keys(answer.json.data[0]).filter((k) => !k.startsWith('$')).sort()).toEqual(['Deal_Name', 'Locked__s', 'id']);
-    expect(answer.json.info).toEqual({ per_page: 200, count: 3, page: 1, sort_by: 'id', sort_order: 'desc', more_records: false });
+    expect(Object.keys(answer.json.data[2]).filter((k) => !k.startsWith('$')).sort()).toEqual(['Deal_Name', 'Locked__s', 'id']);
+    expect(answer.json.info).toEqual({ per_page: 200, count: 5, page: 1, sort_by: 'id', sort_order: 'desc', more_records: false });
   });
 
   it('finds the unlocked deals with not_equal', async () => {
@@ -41,7 +43,7 @@ describe('GET /{module}/search with criteria', () => {
     ['between on a currency', '(Amount:between:40000,60000)', [deals.starkImages, deals.acmeRenewal]],
     ['greater_than on a currency', '(Amount:greater_than:200000)', [deals.hooliPricing]],
     ['less_equal on a date', '(Closing_Date:less_equal:2025-12-19)', [deals.wayneClosedLost, deals.umbrellaClosedWon]],
-    ['an owner by id', `(Owner:equals:${SEED.users.manager})`, [deals.starkImages, deals.umbrellaClosedWon, deals.globexExpansion]],
+    ['an owner by id', `(Owner:equals:${SEED.users.manager})`, [deals.cyberdyneFormerLocker, deals.starkImages, deals.umbrellaClosedWon, deals.globexExpansion]],
     ['nested brackets', '(((Stage:equals:Closed Won)or(Stage:equals:Closed Lost))and(Amount:greater_than:20000))', [deals.wayneClosedLost, deals.initechClosedWon]],
     ['spaces around and', '((Locked__s:equals:true) and (Amount:less_than:20000))', [deals.umbrellaClosedWon]],
   ])('matches %s', async (_name, text, expected) => {
@@ -70,15 +72,21 @@ describe('GET /{module}/search with criteria', () => {
 
   it('sorts by sort_by and sort_order when asked', async () => {
     const answer = await criteria('(Locked__s:equals:true)', '&sort_by=Amount&sort_order=asc');
-    expect(ids(answer)).toEqual([deals.umbrellaClosedWon, deals.initechClosedWon, deals.hooliPricing]);
+    expect(ids(answer)).toEqual([
+      deals.umbrellaClosedWon,
+      deals.tyrellFormerLockerAndOwner,
+      deals.cyberdyneFormerLocker,
+      deals.initechClosedWon,
+      deals.hooliPricing,
+    ]);
     expect(answer.json.info).toMatchObject({ sort_by: 'Amount', sort_order: 'asc' });
   });
 
   it('tells the caller whether each record is locked for them in $locked_for_me', async () => {
     const asRep = await criteria('(Locked__s:equals:true)');
     const asAdmin = await search(`criteria=${encodeURIComponent('(Locked__s:equals:true)')}`, '1000.demo.admin');
-    expect(asRep.json.data.map((r: { $locked_for_me: boolean }) => r.$locked_for_me)).toEqual([true, true, true]);
-    expect(asAdmin.json.data.map((r: { $locked_for_me: boolean }) => r.$locked_for_me)).toEqual([false, false, false]);
+    expect(asRep.json.data.map((r: { $locked_for_me: boolean }) => r.$locked_for_me)).toEqual([true, true, true, true, true]);
+    expect(asAdmin.json.data.map((r: { $locked_for_me: boolean }) => r.$locked_for_me)).toEqual([false, false, false, false, false]);
   });
 
   it('searches by word and email as well as by criteria', async () => {

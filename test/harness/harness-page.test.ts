@@ -20,6 +20,7 @@ function pageData(name: string): HarnessPageData {
     currentUser: { users: [{ id: '7', zuid: '700', locale: 'de_DE' }], info: { count: 1 } },
     org: { org: [{ id: '1', zgid: '900' }] },
     locale: null,
+    theme: 'day',
   };
 }
 

@@ -10,6 +10,7 @@ const config: PageConfig = {
   recordId: '42',
   deployment: 'US',
   locale: 'en_US',
+  theme: 'day',
   widgetOrigin: 'http://localhost:5000',
   widgetUrl: 'http://localhost:5000/app/widget.html?serviceOrigin=x',
   zdkScriptUrl: 'http://localhost:5000/sdk/zdk.js',
@@ -22,7 +23,16 @@ const config: PageConfig = {
 const CALL: CallLogEntry = { connection: 'recordlock_user', method: 'GET', path: '/crm/v8/Deals', status: 200, durationMs: 3 };
 const WIRE = { url: 'https://www.zohoapis.com/crm/v8/Deals', method: 'GET' };
 
-function setup(options: { fault?: HarnessFault | null; latencyMs?: number | null; deployment?: string; variant?: string } = {}) {
+function setup(
+  options: {
+    fault?: HarnessFault | null;
+    latencyMs?: number | null;
+    deployment?: string;
+    variant?: string;
+    theme?: 'day' | 'night';
+    closePopup?: (reload: boolean) => boolean;
+  } = {},
+) {
   const sent: unknown[] = [];
   const fetch = vi.fn(async (_url: string | URL | Request, init?: RequestInit) => {
     sent.push(JSON.parse(String(init?.body)));
@@ -32,12 +42,19 @@ function setup(options: { fault?: HarnessFault | null; latencyMs?: number | null
   const heights: number[] = [];
   const navigations: { href: string; target: string | null }[] = [];
   const services = createPageServices({
-    config: { ...config, latencyMs: options.latencyMs ?? null, deployment: options.deployment ?? 'US', variant: options.variant ?? null },
+    config: {
+      ...config,
+      latencyMs: options.latencyMs ?? null,
+      deployment: options.deployment ?? 'US',
+      variant: options.variant ?? null,
+      theme: options.theme ?? 'day',
+    },
     fetch: fetch as typeof globalThis.fetch,
     resizeFrame: (height) => heights.push(height),
     takeFault: () => options.fault ?? null,
     logCall: (call) => logged.push(call),
     navigate: (href, target) => navigations.push({ href, target }),
+    ...(options.closePopup ? { closePopup: options.closePopup } : {}),
   });
   return { services, sent, logged, heights, fetch, navigations };
 }
@@ -84,6 +101,23 @@ describe('harness page services', () => {
     expect(await services.org()).toEqual({ outcome: 'response', data: config.org });
   });
 
+  it.each(['day', 'night'] as const)('answers getUserPreference with {mode: "%s"} for the page’s theme', async (theme) => {
+    const { services } = setup({ theme });
+    expect(await services.userPreference()).toEqual({ outcome: 'response', data: { mode: theme } });
+  });
+
+  it('closes the popup the widget is in, passing on whether to reload, and answers what the page did', async () => {
+    const asked: boolean[] = [];
+    const { services } = setup({ closePopup: (reload) => asked.push(reload) > 0 });
+    expect(await services.closePopup(true)).toEqual({ outcome: 'response', data: true });
+    expect(asked).toEqual([true]);
+  });
+
+  it('answers false to a popup call from a widget in no popup (a record page, a web tab)', async () => {
+    const { services } = setup();
+    expect(await services.closePopup(false)).toEqual({ outcome: 'response', data: false });
+  });
+
   it('resizes the frame to a pixel height and ignores a resize without one', () => {
     const { services, heights } = setup();
     services.resize({ height: 333, width: 300 });
@@ -95,7 +129,14 @@ describe('harness page services', () => {
     ['in this window', {}, null, '/?user=rep%40example.com&module=Deals&record=5843104000000410005'],
     ['in a new tab for _blank', {}, '_blank', '/?user=rep%40example.com&module=Deals&record=5843104000000410005'],
     ['keeping the data centre and latency', { deployment: 'EU', latencyMs: 100 }, null, '/?user=rep%40example.com&module=Deals&record=5843104000000410005&dc=eu&latency=100'],
+    ['keeping the night theme', { theme: 'night' as const }, null, '/?user=rep%40example.com&module=Deals&record=5843104000000410005&theme=night'],
     ['keeping the variants', { variant: 'task-picklists' }, null, '/?user=rep%40example.com&module=Deals&record=5843104000000410005&variant=task-picklists'],
+    [
+      'keeping variants and theme in the page’s order',
+      { latencyMs: 100, variant: 'task-picklists', theme: 'night' as const },
+      null,
+      '/?user=rep%40example.com&module=Deals&record=5843104000000410005&latency=100&variant=task-picklists&theme=night',
+    ],
   ])('opens the record’s detail page for Record.open %s', async (_how, options, target, href) => {
     const { services, navigations } = setup(options);
     const answer = await services.openRecord({ entity: 'Deals', recordId: '5843104000000410005', target });

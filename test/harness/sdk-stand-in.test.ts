@@ -154,6 +154,10 @@ describe('SDK stand-in requests', () => {
     ['CONFIG.getCurrentUser', (sdk) => sdk.CRM.CONFIG.getCurrentUser(), { category: 'CONFIG', type: 'CURRENT_USER', sdkVersion: '1' }],
     ['CONFIG.GetCurrentEnvironment', (sdk) => sdk.CRM.CONFIG.GetCurrentEnvironment(), { category: 'CONFIG', type: 'ORG_LEVEL_INFO', sdkVersion: '1' }],
     ['CONFIG.getOrgInfo', (sdk) => sdk.CRM.CONFIG.getOrgInfo(), { category: 'CONFIG', type: 'ORG', sdkVersion: '1' }],
+    // ⚠ The type is this product's reading of SDK 1.4 (no published 1.4 file was found): see protocol.ts.
+    ['CONFIG.getUserPreference', (sdk) => sdk.CRM.CONFIG.getUserPreference(), { category: 'CONFIG', type: 'USER_PREFERENCE', sdkVersion: '1' }],
+    ['UI.Popup.close', (sdk) => sdk.CRM.UI.Popup.close(), { category: 'UI', action: { popup: 'CLOSE' }, sdkVersion: '1' }],
+    ['UI.Popup.closeReload', (sdk) => sdk.CRM.UI.Popup.closeReload(), { category: 'UI', action: { popup: 'CLOSE_RELOAD' }, sdkVersion: '1' }],
     [
       'CONNECTION.invoke',
       (sdk) =>

@@ -32,6 +32,12 @@ describe('harness parent side: registration', () => {
     ]);
   });
 
+  it('sends a list-view button’s widget the selection as PageLoad, ids as an array', async () => {
+    const { posted, register } = setup({}, { Entity: 'Deals', EntityId: ['1', '2'], ButtonPosition: 'ListView' });
+    await register();
+    expect(posted.at(-1)).toEqual({ type: 'FRAMEWORK.EVENT', eventName: 'PageLoad', data: { Entity: 'Deals', EntityId: ['1', '2'], ButtonPosition: 'ListView' } });
+  });
+
   it('sends a web tab an entity-less PageLoad', async () => {
     const { posted, register } = setup({}, {});
     await register();
@@ -55,6 +61,25 @@ describe('harness parent side: requests', () => {
     await register();
     await request('Promise101', { category: 'CONFIG', type, sdkVersion: '1' });
     expect(posted.at(-1)).toEqual({ type: 'FRAMEWORK.EVENT', eventName: 'EVENT_RESPONSE', promiseid: 'Promise101', data });
+  });
+
+  it('answers SDK 1.4’s getUserPreference with the user’s theme', async () => {
+    const { posted, services, register, request } = setup();
+    await register();
+    await request('Promise101', { category: 'CONFIG', type: 'USER_PREFERENCE', sdkVersion: '1' });
+    expect(services.userPreference).toHaveBeenCalledOnce();
+    expect(posted.at(-1)).toEqual({ type: 'FRAMEWORK.EVENT', eventName: 'EVENT_RESPONSE', promiseid: 'Promise101', data: { mode: 'night' } });
+  });
+
+  it.each([
+    ['CLOSE', false],
+    ['CLOSE_RELOAD', true],
+  ])('closes the popup for UI popup %s (reload: %s) and answers with the page’s result', async (popup, reload) => {
+    const { posted, services, register, request } = setup();
+    await register();
+    await request('Promise101', { category: 'UI', action: { popup }, sdkVersion: '1' });
+    expect(services.closePopup).toHaveBeenCalledExactlyOnceWith(reload);
+    expect(posted.at(-1)).toEqual({ type: 'FRAMEWORK.EVENT', eventName: 'EVENT_RESPONSE', promiseid: 'Promise101', data: true });
   });
 
   it.each([
@@ -120,6 +145,7 @@ describe('harness parent side: requests', () => {
 
   it.each([
     [{ category: 'UI', action: { record: 'EDIT' }, data: { Entity: 'Deals', RecordID: '1' } }],
+    [{ category: 'UI', action: { popup: 'SHOW_MSG' }, data: { message: 'hi' } }],
     [{ category: 'META', type: 'FIELD_LIST' }],
     [{ category: 'CONFIG', type: 'SOMETHING_ELSE' }],
   ])('refuses what the local page does not offer (%j) with EVENT_RESPONSE_FAILURE', async (data) => {

@@ -18,7 +18,7 @@ const configurations = '/settings/record_locking_configurations';
 
 export const EMULATOR_ROUTES: readonly EmulatorRoute[] = [
   { path: '/users?type=CurrentUser', methods: ['GET'] },
-  { path: `/users/${SEED.users.rep}`, methods: ['GET'] },
+  { path: `/users/${SEED.users.rep}`, methods: ['GET', 'PUT'] },
   { path: '/settings/profiles', methods: ['GET'] },
   { path: `/settings/profiles/${SEED.profiles.salesRep}`, methods: ['GET'] },
   { path: '/settings/fields?module=Locking_Information__s', methods: ['GET'] },
@@ -56,6 +56,7 @@ export const bodyFor = (url: string): unknown => {
   if (url.includes('record_locking_configurations')) {
     return { record_locking_configurations: [{ id: SEED.configurations.deals, lock_type: 'manual' }] };
   }
+  if (url.includes('/users/')) return { users: [{ status: 'inactive' }] };
   if (url.includes('/coql')) return { select_query: `select id from Deals where id = '${deal}'` };
   if (url.includes('Notes')) return { data: [{ Parent_Id: { module: { api_name: 'Deals' }, id: deal }, Note_Content: 'Audit note' }] };
   if (url.includes('/Tasks')) return { data: [{ id: SEED.tasks.hooliUnlockRequest, Subject: 'Unlock request', Status: 'Completed' }] };

@@ -21,10 +21,12 @@ export function createParentUnderTest(
       data: { deployment: 'US', ZGID: '1', ZUID: '7', appDetails: { appUrl: 'x' } },
     })),
     org: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: { org: [{ id: '1' }] } })),
+    userPreference: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: { mode: 'night' } })),
     resize: vi.fn(),
     invokeConnection: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: { code: 'SUCCESS' } })),
     getRecord: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: { data: [{ id: '42' }] } })),
     openRecord: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: true })),
+    closePopup: vi.fn(async (): Promise<ParentAnswer> => ({ outcome: 'response', data: true })),
     ...options.services,
   };
   const parent = createWidgetParent({

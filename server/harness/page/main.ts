@@ -1,13 +1,15 @@
 /**
- * The harness page's script (bundled by the dev server): embeds the widget's frame, speaks the
- * CRM side of the SDK protocol with it, logs its API calls, and wires the user/module/record switches.
+ * The harness pages' script (bundled by the dev server): frames the widget's page (at once, or in
+ * the list view's popup), speaks the CRM side of the SDK protocol with it, logs its API calls, and
+ * wires the local CRM's switches.
  */
 import '../../sdk/zod-without-eval';
 import type { CallLogEntry } from '../invoke-schema';
-import { PAGE_CONFIG_ELEMENT_ID, pageConfigSchema } from '../page-config';
-import { createWidgetParent } from '../widget-parent';
+import { PAGE_CONFIG_ELEMENT_ID, pageConfigSchema, type PageConfig } from '../page-config';
 import { callLogRow } from './call-log-row';
-import { HARNESS_FAULTS, createPageServices, type HarnessFault } from './page-services';
+import { embedWidget, type PageLogs } from './embed-widget';
+import { setUpListView } from './list-view';
+import { HARNESS_FAULTS, type HarnessFault } from './page-services';
 
 /** What e2e tests read and drive through `window.__harness`. */
 export interface HarnessHandle {
@@ -17,8 +19,8 @@ export interface HarnessHandle {
   protocol: { direction: 'in' | 'out'; eventName: string }[];
   /** Makes the next connection call fail this way. */
   failNext(fault: HarnessFault): void;
-  /** Which page this is: the record detail page or the "Locked records" web tab. */
-  page: 'record' | 'tab';
+  /** Which page this is: the record detail page, the "Locked records" web tab, or a module's list view. */
+  page: PageConfig['page'];
   /** Addresses the widget asked to open with `UI.Record.open`, oldest first. */
   opened: { href: string; target: string | null }[];
   /** Spends the org's API credits (every widget call then answers 429), or gives them back; as the page's switch does. */
@@ -26,11 +28,9 @@ export interface HarnessHandle {
 }
 
 const config = pageConfigSchema.parse(JSON.parse(document.getElementById(PAGE_CONFIG_ELEMENT_ID)?.textContent ?? 'null'));
-const frame = document.getElementById('record-lock-frame');
 const log = document.getElementById('call-log');
 const apiLimit = document.querySelector<HTMLInputElement>('input[data-api-limit]');
 let queuedFault: HarnessFault | null = null;
-let registrations = 0;
 
 const harness: HarnessHandle = {
   calls: [],
@@ -67,17 +67,24 @@ function showCall(call: CallLogEntry, at: string): void {
   log?.prepend(row);
 }
 
-function switchTo(select: HTMLSelectElement): void {
+/** Goes to the page's address with one parameter changed (or dropped when `value` is null). */
+function switchQuery(name: string, value: string | null): void {
   const query = new URLSearchParams(window.location.search);
-  query.set(select.name, select.value);
-  // A new user keeps the record; a new module starts from that module's default record.
-  if (select.name === 'module') query.delete('record');
+  if (value === null) query.delete(name);
+  else query.set(name, value);
+  // A new user keeps the record; a new module starts from that module's default record and first page.
+  if (name === 'module') {
+    query.delete('record');
+    query.delete('page');
+  }
   window.location.search = query.toString();
 }
 
 for (const select of document.querySelectorAll<HTMLSelectElement>('select[data-switch]')) {
-  select.addEventListener('change', () => switchTo(select));
+  select.addEventListener('change', () => switchQuery(select.name, select.value));
 }
+const theme = document.querySelector<HTMLInputElement>('input[data-theme-switch]');
+theme?.addEventListener('change', () => switchQuery('theme', theme.checked ? 'night' : null));
 
 apiLimit?.addEventListener('change', () => {
   const reached = apiLimit.checked;
@@ -87,45 +94,33 @@ apiLimit?.addEventListener('change', () => {
   });
 });
 
-function navigate(href: string, target: string | null): void {
-  harness.opened.push({ href, target });
-  // After the answer to the widget is posted, so that its promise settles before the page goes.
-  setTimeout(() => {
-    if (target === '_blank') window.open(href, '_blank', 'noopener');
-    else window.location.assign(href);
-  }, 0);
-}
+const logs: PageLogs = {
+  logCall(call) {
+    const at = new Date().toISOString();
+    harness.calls.push({ ...call, at });
+    showCall(call, at.slice(11, 19));
+  },
+  logProtocol: (direction, eventName) => harness.protocol.push({ direction, eventName }),
+  takeFault() {
+    const fault = queuedFault;
+    queuedFault = null;
+    return fault;
+  },
+  navigate(href, target) {
+    harness.opened.push({ href, target });
+    // After the answer to the widget is posted, so that its promise settles before the page goes.
+    setTimeout(() => {
+      if (target === '_blank') window.open(href, '_blank', 'noopener');
+      else window.location.assign(href);
+    }, 0);
+  },
+};
 
-// The record page frames the widget beside a record; the web tab frames its page with no record.
-const pageLoad = config.page === 'tab' ? {} : config.recordId === null ? null : { Entity: config.module, EntityId: config.recordId };
-
-if (frame instanceof HTMLIFrameElement && pageLoad !== null) {
-  const services = createPageServices({
-    config,
-    fetch: window.fetch.bind(window),
-    resizeFrame: (height) => (frame.style.height = `${Math.max(0, Math.round(height))}px`),
-    takeFault: () => {
-      const fault = queuedFault;
-      queuedFault = null;
-      return fault;
-    },
-    logCall: (call) => {
-      const at = new Date().toISOString();
-      harness.calls.push({ ...call, at });
-      showCall(call, at.slice(11, 19));
-    },
-    navigate,
-  });
-  const parent = createWidgetParent({
-    frame: { window: () => frame.contentWindow, origin: config.widgetOrigin },
-    post: (message) => frame.contentWindow?.postMessage(message, config.widgetOrigin),
-    context: { connectors: {}, locale: config.locale },
-    pageLoad,
-    services,
-    newUniqueId: () => `record-lock-${Date.now().toString(36)}-${(registrations += 1)}`,
-    observe: (direction, message) => harness.protocol.push({ direction, eventName: String(message.eventName) }),
-  });
-  // Listen before the frame exists, so that its REGISTER cannot be missed.
-  window.addEventListener('message', (event) => void parent.handleMessage(event));
-  frame.src = config.widgetUrl;
+const frame = document.getElementById('record-lock-frame');
+if (config.page === 'list') {
+  setUpListView(config, logs);
+} else if (frame instanceof HTMLIFrameElement) {
+  // The record page frames the widget beside a record (none: no frame); the web tab frames its page with no record.
+  const pageLoad = config.page === 'tab' ? {} : config.recordId === null ? null : { Entity: config.module, EntityId: config.recordId };
+  if (pageLoad !== null) embedWidget({ config, frame, pageLoad, logs });
 }

@@ -1,4 +1,5 @@
-import type { ConnectionWireRequest } from '../../sdk/protocol';
+import type { ConnectionWireRequest, UserPreference } from '../../sdk/protocol';
+import { harnessHref } from '../harness-links';
 import { harnessAnswerSchema, invokeResultSchema, type CallLogEntry } from '../invoke-schema';
 import type { PageConfig } from '../page-config';
 import type { ParentAnswer, WidgetServices } from '../widget-parent';
@@ -21,6 +22,8 @@ export function createPageServices(options: {
   logCall(call: CallLogEntry): void;
   /** Goes to a harness address: in this window, or in a new one for target "_blank". */
   navigate(href: string, target: string | null): void;
+  /** Closes the widget's popup (and reloads the list behind it); false where the widget is in none. */
+  closePopup?(reload: boolean): boolean;
 }): WidgetServices {
   const { config } = options;
   const respond = async (data: unknown): Promise<ParentAnswer> => ({ outcome: 'response', data });
@@ -35,6 +38,9 @@ export function createPageServices(options: {
     currentUser: () => respond(config.currentUser),
     environment: () => respond(config.environment),
     org: () => respond(config.org),
+    userPreference: () => respond({ mode: config.theme } satisfies UserPreference),
+    // Zoho's helper documents these as resolving true or false.
+    closePopup: (reload) => respond(options.closePopup?.(reload) ?? false),
     resize({ height }) {
       if (height !== null) options.resizeFrame(height);
     },
@@ -62,11 +68,15 @@ export function createPageServices(options: {
         return { outcome: 'failure', data: { code: 'INVALID_DATA', message: 'Record.open needs a module API name and a record id' } };
       }
       // The record's detail page in the same local CRM, signed in as the same user.
-      const query = new URLSearchParams({ user: config.user, module: entity, record: recordId });
-      if (config.deployment !== 'US') query.set('dc', config.deployment.toLowerCase());
-      if (config.latencyMs !== null) query.set('latency', String(config.latencyMs));
-      if (config.variant !== null) query.set('variant', config.variant);
-      options.navigate(`/?${query}`, target);
+      const session = {
+        user: { email: config.user },
+        deployment: config.deployment,
+        latencyMs: config.latencyMs,
+        variant: config.variant,
+        locale: null,
+        theme: config.theme,
+      };
+      options.navigate(harnessHref('/', session, { module: entity, record: recordId }), target);
       return { outcome: 'response', data: true };
     },
     async getRecord(entity: string, recordId: string) {
