@@ -163,7 +163,7 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
       filters.value = next;
       store.set(STORED_FILTERS, JSON.stringify(next));
     },
-    ...rowActions({ ...rowState, changes }),
+    ...rowActions({ ...rowState, rowOf, changes }),
     async openRecord(record) {
       try {
         await host.openRecord(record);

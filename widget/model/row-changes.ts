@@ -43,8 +43,6 @@ export interface RowChangeCore {
 export interface RowChanges {
   /** The reason being typed in a row's form: it stays when a save fails or races. */
   draft: ReasonDraft;
-  /** Selects or deselects a manual lock the viewer may unlock. */
-  toggleSelected(recordId: string): void;
   /** Opens a row's reason form or unlock confirmation, if the viewer may make that change. */
   openAction(recordId: string, action: RowAction): void;
   saveReason(): Promise<void>;
@@ -59,17 +57,10 @@ function outcomeOf(settlement: Settlement): BulkOutcome {
   return settlement.notice ? 'changed' : 'failed';
 }
 
-/** Choosing rows: selecting a manual lock the viewer may unlock, opening a row's form. */
-function rowChoices(core: RowChangeCore, draft: ReasonDraft): Pick<RowChanges, 'toggleSelected' | 'openAction'> {
-  const { selected, open, rowFailure, notice } = core;
+/** Opening a row's reason form or unlock confirmation, if the viewer may make that change. */
+function rowChoices(core: RowChangeCore, draft: ReasonDraft): Pick<RowChanges, 'openAction'> {
+  const { open, rowFailure, notice } = core;
   return {
-    toggleSelected(recordId) {
-      if (!core.rowOf(recordId)?.selectable) return;
-      const next = new Set(selected.value);
-      if (next.has(recordId)) next.delete(recordId);
-      else next.add(recordId);
-      selected.value = next;
-    },
     openAction(recordId, action) {
       const row = core.rowOf(recordId);
       if (!row?.permissions[action].allowed) return;

@@ -2,6 +2,7 @@ import { signal } from '@preact/signals-core';
 import type { Signal } from '@preact/signals-core';
 import type { ReasonDraft } from './reason-draft';
 import type { RowChanges } from './row-changes';
+import type { LockedRow } from './tab-rows';
 import type { BulkRun, OpenRow, RowAction, RowFailure, RowNotice } from './tab-actions';
 
 /** What a viewer is doing with the tab's rows. */
@@ -29,6 +30,7 @@ export function createRowState(): RowState {
 }
 
 export interface RowActionParts extends RowState {
+  rowOf(recordId: string): LockedRow | null;
   changes: {
     prepare(): void;
     run(recordId: string | null, action: (loaded: RowChanges) => Promise<void>): Promise<void>;
@@ -36,10 +38,17 @@ export interface RowActionParts extends RowState {
 }
 
 /** What a viewer does to the tab's rows; what needs the code behind the changes waits for it (fetched when a row's control gets focus). */
-export function rowActions({ open, bulk, changes }: RowActionParts) {
+export function rowActions({ rowOf, selected, open, bulk, changes }: RowActionParts) {
   const run = (recordId: string | null, action: (loaded: RowChanges) => Promise<void> | void) => changes.run(recordId, async (loaded) => action(loaded));
   return {
-    toggleSelected: (recordId: string) => void run(null, (loaded) => loaded.toggleSelected(recordId)),
+    toggleSelected(recordId: string) {
+      if (!rowOf(recordId)?.selectable) return;
+      const next = new Set(selected.value);
+      if (next.has(recordId)) next.delete(recordId);
+      else next.add(recordId);
+      selected.value = next;
+      if (next.size > 0) changes.prepare();
+    },
     openAction: (recordId: string, action: RowAction) => void run(recordId, (loaded) => loaded.openAction(recordId, action)),
     closeAction: () => void (open.value = null),
     prepareChanges: changes.prepare,
