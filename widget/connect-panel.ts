@@ -1,3 +1,4 @@
+import './model/model-base';
 import type { CrmOptions } from './crm/crm-options';
 import { lockReads } from './crm/lock-reads';
 import { onDemandCalls } from './crm/on-demand-calls';

@@ -1,3 +1,4 @@
+import './model/model-base';
 import type { CrmOptions } from './crm/crm-options';
 import { createLockedRecordSearch } from './crm/locked-records';
 import { lockReads } from './crm/lock-reads';

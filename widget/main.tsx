@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { connectPanel as connect } from './connect-panel';
 import { createLocalStore } from './host/storage';
+import { showTheme } from './ui/theme';
 import { createZohoHost } from './host/zoho-record';
 import { createMessageFetcher } from './i18n/load-messages';
 import { linkActivity } from './model/activity-link';
@@ -15,9 +15,11 @@ if (root) {
   const now = () => new Date();
   const store = createLocalStore(window);
   const loadMessages = createMessageFetcher({ fetch: window.fetch.bind(window), baseUrl: document.baseURI, page: 'widget' });
+  const connect = () => import('./connect-panel').then((code) => code.connectPanel);
   const model = createLockModel({ host, connect, loadMessages, now, store });
   const { activity } = linkActivity({ host, model, now, store });
   render(<LockPanel model={model} activity={activity} />, root);
   observeHeight(root, (height) => host.resize(height), window);
   void model.start();
+  void host.theme().then((theme) => showTheme(document, theme));
 }

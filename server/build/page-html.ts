@@ -1,7 +1,7 @@
 import { escapeHtml } from '../harness/escape-html';
 
 /** Zoho's embedded-app SDK on its CDN (Zoho spells it "Embeded"); the dev server swaps in its stand-in. */
-export const ZOHO_SDK_URL = 'https://live.zwidgets.com/js-sdk/1.2/ZohoEmbededAppSDK.min.js';
+export const ZOHO_SDK_URL = 'https://live.zwidgets.com/js-sdk/1.4/ZohoEmbededAppSDK.min.js';
 
 /**
  * Scripts only from the widget itself and Zoho's SDK host, no inline script or eval, nothing else

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { Frame } from 'playwright-core';
 import { SEED } from '../../server/emulator/index';
 import { axeViolations, describeViolations } from '../support/axe';
 import { useBrowserSuite } from '../support/browser-suite';
 import { failNextCall } from '../support/harness-calls';
-import { openRecordPage, type RecordPage, type RecordPageQuery } from '../support/record-page';
+import { openRecordPage, WIDGET_FRAME, type RecordPage, type RecordPageQuery } from '../support/record-page';
 
 const suite = useBrowserSuite();
 
@@ -64,5 +65,40 @@ describe('the widget under axe-core', () => {
     const view = await openRecordPage(suite.context(), suite.server().url, query, statusName ? { statusName } : {});
     await reach?.(view);
     expect(describeViolations(await axeViolations(view.widgetFrame()))).toEqual([]);
+  });
+});
+
+/** Waits until the night palette applies: Zoho's answer came and css/night.css loaded. */
+async function nightShown(frame: Frame): Promise<void> {
+  await expect
+    .poll(() => frame.evaluate(() => getComputedStyle(document.documentElement).colorScheme), { timeout: 10_000 })
+    .toBe('dark');
+}
+
+describe('the widget in Zoho’s Night theme under axe-core', () => {
+  it.each(STATES)('finds no violations, contrast included, when $state', async ({ query, statusName, reach }) => {
+    const view = await openRecordPage(suite.context(), suite.server().url, { ...query, theme: 'night' }, statusName ? { statusName } : {});
+    await nightShown(view.widgetFrame());
+    await reach?.(view);
+    expect(describeViolations(await axeViolations(view.widgetFrame()))).toEqual([]);
+  });
+
+  it('stays in the Day palette, with no night stylesheet fetched, for a Day user', async () => {
+    const view = await openRecordPage(suite.context(), suite.server().url, { user: manager, record: SEED.deals.hooliPricing, theme: 'day' });
+    const frame = view.widgetFrame();
+    expect(await frame.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).not.toBe('dark');
+    expect(await frame.evaluate(() => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith('/night.css')))).toBe(false);
+  });
+
+  it('shows the Web Tab of locked records in the night palette without violations', async () => {
+    const page = await suite.context().newPage();
+    await page.goto(`${suite.server().url}/tab?user=manager@example.com&module=Deals&theme=night`);
+    const tab = page.frameLocator(WIDGET_FRAME);
+    await tab.getByRole('combobox', { name: 'Module' }).selectOption('Deals');
+    await tab.getByRole('table', { name: 'Locked records' }).waitFor();
+    const frame = page.frames().find((f) => new URL(f.url(), 'about:blank').pathname === '/app/overview.html');
+    if (!frame) throw new Error('The web tab frame is not in the page');
+    await nightShown(frame);
+    expect(describeViolations(await axeViolations(frame))).toEqual([]);
   });
 });

@@ -72,6 +72,7 @@ export function createMemoryHost(options: MemoryHostOptions): MemoryHost {
     resizes,
     pageContext: async () => ({ ...options.page }),
     currentUser: async () => structuredClone(options.user),
+    theme: async () => 'day',
     environment: async () => ({ ...environment }),
     async request(request) {
       calls.push(structuredClone(request));

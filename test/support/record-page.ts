@@ -14,6 +14,8 @@ export interface RecordPageQuery {
   latencyMs?: number;
   /** The Zoho locale to show the widget in instead of the user's own, e.g. en_US. */
   locale?: string;
+  /** The user's Zoho theme, as the harness's Night theme switch sets it; default day. */
+  theme?: 'day' | 'night';
 }
 
 /** The harness page for one user and record, e.g. http://127.0.0.1:5000/?user=…&module=Deals&record=… */
@@ -21,6 +23,7 @@ export function recordPageUrl(serverUrl: string, query: RecordPageQuery): string
   const params = new URLSearchParams({ user: query.user, module: query.module ?? 'Deals', record: query.record });
   if (query.latencyMs !== undefined) params.set('latency', String(query.latencyMs));
   if (query.locale !== undefined) params.set('locale', query.locale);
+  if (query.theme !== undefined) params.set('theme', query.theme);
   return `${serverUrl}/?${params}`;
 }
 

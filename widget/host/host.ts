@@ -83,9 +83,14 @@ export class HostError extends Error {
   }
 }
 
+/** The user's Zoho CRM theme. */
+export type Theme = 'day' | 'night';
+
 /** What every page needs from Zoho's SDK: the viewer, where the org's data lives, and REST calls. */
 export interface SdkHost {
   currentUser(): Promise<CurrentUser>;
+  /** The user's Zoho theme where the SDK tells it (SDK 1.4 and later); Day otherwise. Never rejects. */
+  theme(): Promise<Theme>;
   environment(): Promise<Environment>;
   /** One REST call through a connection; rejects with HostError only. Zoho's API errors come back as a body. */
   request(request: HostRequest): Promise<HostResponse>;

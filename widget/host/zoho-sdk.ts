@@ -19,6 +19,8 @@ export interface ZohoSdk {
     CONFIG: {
       getCurrentUser(): Promise<unknown>;
       GetCurrentEnvironment(): Promise<unknown>;
+      /** SDK 1.4 and later: the user's Zoho theme, `{mode: "day" | "night"}`. Absent from older SDK files. */
+      getUserPreference?(): Promise<unknown>;
     };
     CONNECTION: {
       invoke(linkName: string, request: ConnectionInvokeRequest): Promise<unknown>;

@@ -1,7 +1,7 @@
 import * as z from './zod';
 import { apiDomainFor } from './api-domains';
 import { parseConnectionAnswer } from './connection-answer';
-import { HostError, type HostRequest, type SdkHost } from './host';
+import { HostError, type HostRequest, type SdkHost, type Theme } from './host';
 import { installMessageGuard } from './message-guard';
 import { withTimeout } from './with-timeout';
 import { findZohoSdk, type ConnectionInvokeRequest, type ZohoSdk } from './zoho-sdk';
@@ -16,6 +16,7 @@ export interface ZohoHostOptions {
 }
 
 const environmentSchema = z.object({ deployment: z.string(), ZGID: z.optional(z.unknown()) });
+const preferenceSchema = z.object({ mode: z.string() });
 
 /** What a page's own host (zoho-record.ts, zoho-tab.ts) reaches of the started SDK; null without `window.ZOHO`. */
 export interface ZohoSdkAccess {
@@ -40,7 +41,7 @@ export function createZohoSdkHost<X extends object>(options: ZohoHostOptions, ex
   const timeoutMs = options.timeoutMs ?? 15_000;
   const links = options.connections ?? { user: 'recordlock_user', org: 'recordlock_org' };
   const sdk = findZohoSdk(window);
-  if (!sdk) return { ...extend(null), currentUser: unavailable, environment: unavailable, request: unavailable };
+  if (!sdk) return { ...extend(null), currentUser: unavailable, environment: unavailable, request: unavailable, theme: async () => 'day' };
 
   installMessageGuard(window);
   // The first PageLoad as it came: the record page parses a record from it, a web tab only waits for it.
@@ -74,6 +75,11 @@ export function createZohoSdkHost<X extends object>(options: ZohoHostOptions, ex
       whenStarted: (use) => void ready.then(use).catch(() => undefined),
     }),
     currentUser: () => call('getCurrentUser', (s) => s.CRM.CONFIG.getCurrentUser(), parseCurrentUser),
+    // SDK 1.4's `{mode: "day" | "night"}`, feature-detected: no such call, a failure or another shape is Day.
+    theme: () =>
+      call('getUserPreference', (s) => s.CRM.CONFIG.getUserPreference?.() ?? Promise.resolve(null), (answer): Theme =>
+        preferenceSchema.safeParse(answer).data?.mode.toLowerCase() === 'night' ? 'night' : 'day',
+      ).catch((): Theme => 'day'),
     environment: () =>
       call('GetCurrentEnvironment', (s) => s.CRM.CONFIG.GetCurrentEnvironment(), (answer) => {
         const parsed = environmentSchema.safeParse(answer);

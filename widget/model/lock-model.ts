@@ -27,7 +27,8 @@ import { startUp } from './start-up';
 export interface LockModelDependencies {
   host: Host;
   /** The panel's Zoho calls, made once the org's API domain is known. */
-  connect: Connect<PanelCalls>;
+  /** The code of the panel's Zoho calls, fetched as the panel starts. */
+  connect: () => Promise<Connect<PanelCalls>>;
   loadMessages: LoadMessages;
   now: () => Date;
   /** Where the module's settings are cached between views (host/storage.ts); none: every view reads them. */

@@ -35,8 +35,11 @@ const STORED_FILTERS = 'recordlock.overview.filters';
 
 export interface LockedRecordsDependencies {
   host: TabHost;
-  /** The tab's Zoho calls, made once the org's API domain is known. */
-  connect: Connect<TabCalls>;
+  /**
+   * The code of the tab's Zoho calls, fetched as the tab starts beside the SDK's start (nothing
+   * can be read before the org's API domain is known); the calls are made once it is.
+   */
+  connect: () => Promise<Connect<TabCalls>>;
   loadMessages: LoadMessages;
   store: KeyValueStore;
   now: () => Date;

@@ -33,7 +33,8 @@ export type StartResult = ({ ok: true; facts: RecordFacts } | ({ ok: false } & S
 
 export interface StartDependencies {
   host: Host;
-  connect: Connect<PanelCalls>;
+  /** The code of the panel's Zoho calls, fetched beside the SDK's start; the calls are made once the org's API domain is known. */
+  connect: () => Promise<Connect<PanelCalls>>;
   /** The viewer's texts: their language, else English, else none. */
   textsFor(locale: string): Promise<Messages>;
   /** Where settings are cached between views; none: every view reads them. */
@@ -47,7 +48,7 @@ export interface StartDependencies {
  */
 export async function startUp(dependencies: StartDependencies): Promise<StartResult> {
   const { host, textsFor } = dependencies;
-  const [page, user, environment] = await Promise.allSettled([host.pageContext(), host.currentUser(), host.environment()]);
+  const [page, user, environment, calling] = await Promise.allSettled([host.pageContext(), host.currentUser(), host.environment(), dependencies.connect()]);
   const failed = async (failure: Promise<StartFailure> | StartFailure, messages: Promise<Messages>): Promise<StartResult> => ({
     ok: false,
     ...(await failure),
@@ -57,13 +58,14 @@ export async function startUp(dependencies: StartDependencies): Promise<StartRes
   if (user.status === 'rejected') return failed(startFailureOf(user.reason, 'start.unavailable'), textsFor('en'));
   const texts = textsFor(user.value.locale);
   if (environment.status === 'rejected') return failed(startFailureOf(environment.reason, 'start.unavailable'), texts);
+  if (calling.status === 'rejected') return failed(startFailureOf(calling.reason, 'start.unavailable'), texts);
   const record: RecordRef = { module: page.value.module, recordId: page.value.recordId };
-  const outcome = await readRecord(dependencies, record, user.value, environment.value);
+  const outcome = await readRecord({ ...dependencies, connect: calling.value }, record, user.value, environment.value);
   return 'facts' in outcome ? { ok: true, facts: outcome.facts, messages: await texts } : failed(outcome, texts);
 }
 
 async function readRecord(
-  { host, connect, store, now }: StartDependencies,
+  { host, connect, store, now }: Omit<StartDependencies, 'connect'> & { connect: Connect<PanelCalls> },
   record: RecordRef,
   user: CurrentUser,
   { orgId, apiDomain }: { orgId: string | null; apiDomain: string },

@@ -22,7 +22,7 @@ export type TabStart = (
 
 export interface TabStartDependencies {
   host: TabHost;
-  connect: Connect<TabCalls>;
+  connect: () => Promise<Connect<TabCalls>>;
   store: KeyValueStore;
   now: () => Date;
   textsFor(locale: string): Promise<Messages>;
@@ -37,15 +37,15 @@ const tabSourcesCode = () => import('./tab-part');
  * viewer is known and come with the outcome.
  */
 export async function startTab({ host, connect, store, now, textsFor, maxInFlight }: TabStartDependencies): Promise<TabStart> {
-  const [tab, viewer, environment, code] = await Promise.allSettled([host.tabContext(), host.currentUser(), host.environment(), tabSourcesCode()]);
+  const [tab, viewer, environment, code, calling] = await Promise.allSettled([host.tabContext(), host.currentUser(), host.environment(), tabSourcesCode(), connect()]);
   const messages = textsFor(viewer.status === 'fulfilled' ? viewer.value.locale : 'en');
-  const failed = [tab, viewer, environment, code].find((outcome) => outcome.status === 'rejected');
-  if (failed || viewer.status !== 'fulfilled' || environment.status !== 'fulfilled' || code.status !== 'fulfilled') {
+  const failed = [tab, viewer, environment, code, calling].find((outcome) => outcome.status === 'rejected');
+  if (failed || viewer.status !== 'fulfilled' || environment.status !== 'fulfilled' || code.status !== 'fulfilled' || calling.status !== 'fulfilled') {
     const reason: unknown = failed?.status === 'rejected' ? failed.reason : undefined;
     return { ok: false, ...(await startFailureOf(reason, 'overview.unavailable')), messages };
   }
   const { orgId, apiDomain } = environment.value;
-  const calls = connect({ host, apiDomain });
+  const calls = calling.value({ host, apiDomain });
   const sources = code.value.createTabSources({
     calls,
     store,

@@ -31,7 +31,7 @@ export async function openWithActivity(emulator: Emulator, who: DemoUserKey, rec
   });
   const now = options.now ?? (() => new Date());
   const { store } = options;
-  const model = createLockModel({ host, connect: connectPanel, loadMessages: englishOnly, now, store });
+  const model = createLockModel({ host, connect: async () => connectPanel, loadMessages: englishOnly, now, store });
   const user = userEvent.setup();
   render(<LockPanel model={model} activity={linkActivity({ host, model, now, store }).activity} />);
   await model.start();

@@ -13,6 +13,7 @@ export function fixtureHost(...bodies: unknown[]) {
       throw new Error('not used by crm/');
     },
     environment: async () => ({ deployment: 'EU', apiDomain: 'https://www.zohoapis.eu', orgId: null }),
+    theme: async () => 'day',
     async request(request) {
       requests.push(request);
       if (bodies.length === 0) throw new Error(`No fixture left for ${request.method} ${request.url}`);

@@ -30,7 +30,7 @@ export async function openRecord(who: DemoUserKey, module: string, recordId: str
   const identity = demoIdentity(who);
   const connection = createFaultyConnection(emulator, { page: { module, recordId }, ...identity });
   options.beforeStart?.(connection);
-  const model = createLockModel({ host: connection.host, connect: connectPanel, loadMessages: englishMessages, now: () => new Date() });
+  const model = createLockModel({ host: connection.host, connect: async () => connectPanel, loadMessages: englishMessages, now: () => new Date() });
   render(<LockPanel model={model} />, { container: document.body.appendChild(document.createElement('main')) });
   await act(() => model.start());
   if (!options.beforeStart) await screen.findByRole('status', { name: 'Lock status' });

@@ -24,7 +24,7 @@ async function openInZoho() {
   const silent = createSilentSdk(emulator, { Entity: 'Deals', EntityId: acmeRenewal });
   (window as Window & { ZOHO?: unknown }).ZOHO = silent.sdk;
   const host = createZohoHost({ window, timeoutMs: TIME_LIMIT_MS });
-  const model = createLockModel({ host, connect: connectPanel, loadMessages: englishMessages, now: () => new Date() });
+  const model = createLockModel({ host, connect: async () => connectPanel, loadMessages: englishMessages, now: () => new Date() });
   render(<LockPanel model={model} />, { container: document.body.appendChild(document.createElement('main')) });
   await act(() => model.start());
   await screen.findByRole('status', { name: english['status.label'] });

@@ -167,6 +167,39 @@ describe('createZohoHost currentUser', () => {
   });
 });
 
+describe('createZohoHost theme', () => {
+  /** SDK 1.4's call, which the older SDK files (and the fake, by default) do not have. */
+  const withPreference = (answer: () => Promise<unknown>) => {
+    Object.assign(frame.fake.sdk.CRM.CONFIG, { getUserPreference: vi.fn(answer) });
+  };
+
+  it('is Day with an SDK file that has no getUserPreference', async () => {
+    await expect(createZohoHost({ window: frame.window }).theme()).resolves.toBe('day');
+  });
+
+  it.each([
+    [{ mode: 'night' }, 'night'],
+    [{ mode: 'Night' }, 'night'],
+    [{ mode: 'day' }, 'day'],
+    [{ mode: 'dark' }, 'day'],
+    ['night', 'day'],
+    [null, 'day'],
+  ])('reads %j as %s', async (answer, theme) => {
+    withPreference(async () => answer);
+    await expect(createZohoHost({ window: frame.window }).theme()).resolves.toBe(theme);
+  });
+
+  it('is Day when the call fails or never answers, and never rejects', async () => {
+    withPreference(async () => Promise.reject(new Error('NOT_SUPPORTED')));
+    await expect(createZohoHost({ window: frame.window }).theme()).resolves.toBe('day');
+    vi.useFakeTimers();
+    withPreference(() => new Promise(() => {}));
+    const theme = createZohoHost({ window: frame.window, timeoutMs: 3000 }).theme();
+    await vi.advanceTimersByTimeAsync(3000);
+    await expect(theme).resolves.toBe('day');
+  });
+});
+
 describe('createZohoHost environment', () => {
   it.each([
     ['US', 'https://www.zohoapis.com'],

@@ -70,7 +70,7 @@ async function wait(model: LockModel, ms: number) {
 async function open(): Promise<{ host: MemoryHost; model: LockModel }> {
   const identity = demoIdentity('rep');
   const host = createMemoryHost({ handle, page: { module: 'Deals', recordId: SEED.deals.acmeRenewal }, user: identity.user, tokens: identity.tokens });
-  const model = createLockModel({ host, connect: connectPanel, loadMessages: englishOnly, now: () => new Date(clock) });
+  const model = createLockModel({ host, connect: async () => connectPanel, loadMessages: englishOnly, now: () => new Date(clock) });
   render(<LockPanel model={model} />);
   await act(() => model.start());
   await settle(model);

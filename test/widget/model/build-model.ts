@@ -25,7 +25,7 @@ export function buildModel(
   const host = options.host ?? createFakeHost();
   const model = createLockModel({
     host,
-    connect: () => crm.calls(),
+    connect: async () => () => crm.calls(),
     loadMessages: options.loadMessages ?? englishOnly,
     now: () => NOW,
   });

@@ -169,6 +169,7 @@ export function createFakeHost(
     resizes,
     pageContext: () => answer('pageContext', options.page ?? { module: 'Deals', recordId: '9001' }),
     currentUser: () => answer('currentUser', options.user ?? manager),
+    theme: async () => 'day',
     environment: () => answer('environment', { deployment: 'EU', apiDomain: 'https://www.zohoapis.eu', orgId: null }),
     request: () => Promise.reject(new HostError('unavailable', 'the fake host makes no REST calls')),
     resize: (height) => void resizes.push(height),

@@ -39,7 +39,7 @@ async function view(who: DemoUserKey, { module = 'Deals', recordId = SEED.deals.
   document.body.innerHTML = '';
   const identity = demoIdentity(who);
   const host = createMemoryHost({ handle: emulator.handle, page: { module, recordId }, user: identity.user, tokens: identity.tokens });
-  const model = createLockModel({ host, connect: connectPanel, loadMessages: englishOnly, now: () => new Date(clock), store: viewStore });
+  const model = createLockModel({ host, connect: async () => connectPanel, loadMessages: englishOnly, now: () => new Date(clock), store: viewStore });
   render(<LockPanel model={model} />);
   await model.start();
   await screen.findByRole('status', { name: 'Lock status' });
@@ -74,7 +74,7 @@ describe('settings cache', () => {
       tokens: identity.tokens,
     });
     const release = host.pause();
-    const model = createLockModel({ host, connect: connectPanel, loadMessages: englishOnly, now: () => new Date(clock), store });
+    const model = createLockModel({ host, connect: async () => connectPanel, loadMessages: englishOnly, now: () => new Date(clock), store });
     render(<LockPanel model={model} />);
     const started = model.start();
     // Both requested while neither has answered: one round trip, not two.

@@ -21,7 +21,7 @@ beforeEach(() => {
 async function openRecord(who: DemoUserKey, module: string, recordId: string) {
   const identity = demoIdentity(who);
   const host = createMemoryHost({ handle: emulator.handle, page: { module, recordId }, user: identity.user, tokens: identity.tokens });
-  const model = createLockModel({ host, connect: connectPanel, loadMessages: englishOnly, now: () => new Date() });
+  const model = createLockModel({ host, connect: async () => connectPanel, loadMessages: englishOnly, now: () => new Date() });
   const user = userEvent.setup();
   render(<LockPanel model={model} />);
   await model.start();

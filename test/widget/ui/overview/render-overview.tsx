@@ -35,7 +35,7 @@ export async function openOverview(emulator: Emulator, who: DemoUserKey, options
   const store = options.store ?? createMemoryStore(new Map(Object.entries(options.stored ?? {})));
   const model = createLockedRecordsModel({
     host,
-    connect: connectTab,
+    connect: async () => connectTab,
     loadMessages: englishOnly,
     store,
     now: () => new Date(),
