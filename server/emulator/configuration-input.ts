@@ -1,53 +1,34 @@
 /**
  * Validates a record-locking configuration from a POST or PUT body against Zoho's rules and
  * builds the stored configuration. Every refusal is Zoho's item-level error inside
- * `record_locking_configurations[]`, with the `json_path` of the offending key.
+ * `record_locking_configurations[]`, with the `json_path` of the offending key (see configuration-refusals.ts).
  */
 import { z } from 'zod';
 import type { Caller } from './auth';
-import { ERRORS, failItem, type ErrorEntry } from './errors';
+import { limited, LIMITS, parseOr, refuse, refuseWithout } from './configuration-refusals';
+import { fieldRef, Ref } from './configuration-refs';
+import { ERRORS } from './errors';
+import { mergeRules } from './locking-rules-input';
 import { findField, isExcludableField, type ModuleMeta } from './modules';
 import {
-  COMPARATORS,
   LOCK_TYPES,
   LOCKED_FOR,
   RESTRICTED_ACTIONS,
   RESTRICTED_COMMUNICATIONS,
   newId,
   type ConfigurationState,
-  type Criteria,
   type EmulatorState,
   type LockedFor,
   type LockingRuleState,
+  type LockType,
 } from './state';
 import { userRef } from './store';
 import { zohoTime } from './zoho-time';
 
-export const WRAPPER = 'record_locking_configurations';
-const LIMITS = { rules: 5, profiles: 15, fields: 15, buttons: 30 } as const;
+export { WRAPPER } from './configuration-refusals';
 
-const Id = z.union([z.string(), z.number()]).transform(String);
-const Ref = z.object({ id: Id.optional(), api_name: z.string().optional(), name: z.string().optional() });
-const RuleInput = z.object({
-  id: Id.optional(),
-  name: z.unknown().optional(),
-  lock_existing_records: z.boolean().optional(),
-  criteria: z.unknown().optional(),
-  _delete: z.boolean().optional(),
-});
-
-const path = (key: string): string => `$.${WRAPPER}[0].${key}`;
-
-const refuse = (entry: ErrorEntry, key: string, extra: Record<string, unknown> = {}): never =>
-  failItem(WRAPPER, entry, { ...extra, api_name: key.split(/[.[]/)[0] ?? key, json_path: path(key) });
-
-const parseOr = <T>(schema: z.ZodType<T>, value: unknown, key: string): T => {
-  const parsed = schema.safeParse(value);
-  return parsed.success ? parsed.data : refuse(ERRORS.invalidData, key);
-};
-
-const limited = <T>(items: T[], limit: number, entry: ErrorEntry, key: string): T[] =>
-  items.length > limit ? refuse(entry, key, { limit, available_limit: limit }) : items;
+const lockTypeOf = (value: unknown): LockType =>
+  LOCK_TYPES.find((t) => t === value) ?? refuse(ERRORS.lockTypeNotFound, 'lock_type', { supported_values: [...LOCK_TYPES] });
 
 const lockedForOf = (value: unknown): LockedFor => {
   // GET docs spell it singular; accept both, store the plural.
@@ -56,36 +37,53 @@ const lockedForOf = (value: unknown): LockedFor => {
   return found ?? refuse(ERRORS.lockedForNotFound, 'locked_for', { supported_values: [...LOCKED_FOR] });
 };
 
-const fieldRef = (module: ModuleMeta, value: unknown, key: string): { api_name: string; id: string } => {
-  const ref = parseOr(Ref, value, key);
-  if (ref.api_name === undefined && ref.id === undefined) return refuse(ERRORS.expectedFieldMissing, key);
-  const byName = ref.api_name === undefined ? undefined : findField(module, { api_name: ref.api_name });
-  const byId = ref.id === undefined ? undefined : findField(module, { id: ref.id });
-  if (byName && byId && byName !== byId) return refuse(ERRORS.ambiguity, key);
-  const field = byName ?? byId;
-  if (!field) return refuse(ERRORS.fieldNotFound, key);
-  return { api_name: field.api_name, id: field.id };
-};
+const excludedProfilesOf = (state: EmulatorState, value: unknown): ConfigurationState['lock_excluded_profiles'] =>
+  limited(parseOr(z.array(Ref), value, 'lock_excluded_profiles'), LIMITS.profiles, ERRORS.profilesLimit, 'lock_excluded_profiles').map(
+    (ref, i) => {
+      const profile = state.profiles.find((p) => p.id === ref.id || (ref.id === undefined && p.name === ref.name));
+      return profile ? { name: profile.name, id: profile.id } : refuse(ERRORS.profileNotFound, `lock_excluded_profiles[${i}]`);
+    },
+  );
 
-const criteriaOf = (module: ModuleMeta, value: unknown, key: string): Criteria => {
-  if (value === null || typeof value !== 'object') return refuse(ERRORS.mandatoryNotFound, key);
-  const raw = value as Record<string, unknown>;
-  if ('group' in raw || 'group_operator' in raw) {
-    const operator = raw['group_operator'];
-    if (operator !== 'AND' && operator !== 'OR') {
-      return refuse(ERRORS.invalidData, `${key}.group_operator`, { supported_values: ['AND', 'OR'] });
-    }
-    const group = Array.isArray(raw['group']) ? raw['group'] : [];
-    if (group.length === 0) return refuse(ERRORS.mandatoryNotFound, `${key}.group`);
-    return { group_operator: operator, group: group.map((c, i) => criteriaOf(module, c, `${key}.group[${i}]`)) };
-  }
-  const comparator = COMPARATORS.find((c) => c === raw['comparator']);
-  if (!comparator) return refuse(ERRORS.comparatorNotFound, `${key}.comparator`, { supported_values: [...COMPARATORS] });
-  if (raw['field'] === undefined) return refuse(ERRORS.expectedFieldMissing, `${key}.field`);
-  const field = fieldRef(module, raw['field'], `${key}.field`);
-  if (!('value' in raw)) return refuse(ERRORS.mandatoryNotFound, `${key}.value`);
-  return { comparator, field, type: 'value', value: raw['value'] };
-};
+const excludedFieldsOf = (module: ModuleMeta, value: unknown): ConfigurationState['excluded_fields'] =>
+  limited(parseOr(z.array(z.unknown()), value, 'excluded_fields'), LIMITS.fields, ERRORS.fieldsLimit, 'excluded_fields').map(
+    (item, i) => {
+      const ref = fieldRef(module, item, `excluded_fields[${i}]`);
+      const meta = findField(module, ref);
+      return meta && isExcludableField(meta) ? ref : refuse(ERRORS.fieldNotSupported, `excluded_fields[${i}].api_name`);
+    },
+  );
+
+const restrictedActionsOf = (value: unknown): string[] =>
+  parseOr(z.array(z.unknown()), value, 'restricted_actions').map((a, i) =>
+    RESTRICTED_ACTIONS.some((known) => known === a)
+      ? String(a)
+      : refuse(ERRORS.actionNotFound, `restricted_actions[${i}]`, { supported_values: [...RESTRICTED_ACTIONS] }),
+  );
+
+const restrictedCommunicationsOf = (value: unknown): string[] | null =>
+  value === null
+    ? null
+    : parseOr(z.array(z.unknown()), value, 'restricted_communications').map((c, i) =>
+        RESTRICTED_COMMUNICATIONS.some((known) => known === c)
+          ? String(c)
+          : refuse(ERRORS.communicationNotFound, `restricted_communications[${i}]`, {
+              supported_values: [...RESTRICTED_COMMUNICATIONS],
+            }),
+      );
+
+const restrictedButtonsOf = (state: EmulatorState, module: ModuleMeta, value: unknown): ConfigurationState['restricted_custom_buttons'] =>
+  value === null
+    ? null
+    : limited(
+        parseOr(z.array(Ref), value, 'restricted_custom_buttons'),
+        LIMITS.buttons,
+        ERRORS.buttonsLimit,
+        'restricted_custom_buttons',
+      ).map((ref, i) => {
+        const button = state.customButtons.find((b) => b.module === module.apiName && b.id === ref.id);
+        return button ? { name: button.name, id: button.id } : refuse(ERRORS.buttonNotFound, `restricted_custom_buttons[${i}]`);
+      });
 
 export interface ConfigurationDraft {
   configuration: ConfigurationState;
@@ -95,49 +93,10 @@ export interface ConfigurationDraft {
   deletedRuleIds: string[];
 }
 
-const mergeRules = (
-  state: EmulatorState,
-  module: ModuleMeta,
-  existing: LockingRuleState[],
-  value: unknown,
-): { rules: LockingRuleState[]; touched: LockingRuleState[]; deleted: string[] } => {
-  const inputs = parseOr(z.array(z.unknown()), value, 'locking_rules');
-  let rules = existing.map((r) => ({ ...r }));
-  const touched: LockingRuleState[] = [];
-  const deleted: string[] = [];
-  inputs.forEach((input, index) => {
-    const key = `locking_rules[${index}]`;
-    const rule = parseOr(RuleInput, input, key);
-    const current = rule.id === undefined ? undefined : rules.find((r) => r.id === rule.id);
-    if (rule.id !== undefined && !current) return refuse(ERRORS.ruleNotFound, `${key}.id`);
-    if (rule._delete === true && current) {
-      rules = rules.filter((r) => r.id !== current.id);
-      deleted.push(current.id);
-      return;
-    }
-    const name = rule.name ?? current?.name;
-    if (typeof name !== 'string' || name.trim() === '') return refuse(ERRORS.mandatoryNotFound, `${key}.name`);
-    if (name.length > 256) return refuse(ERRORS.invalidData, `${key}.name`, { maximum_length: 256 });
-    const criteria =
-      rule.criteria === undefined && current ? current.criteria : criteriaOf(module, rule.criteria, `${key}.criteria`);
-    const saved: LockingRuleState = {
-      id: current?.id ?? newId(state),
-      name: name.trim(),
-      lock_existing_records: rule.lock_existing_records ?? current?.lock_existing_records ?? false,
-      criteria,
-    };
-    rules = current ? rules.map((r) => (r.id === saved.id ? saved : r)) : [...rules, saved];
-    touched.push(saved);
-  });
-  const seen = new Set<string>();
-  rules.forEach((rule, index) => {
-    const lower = rule.name.toLowerCase();
-    if (seen.has(lower)) refuse(ERRORS.duplicateRuleName, `locking_rules[${index}].name`);
-    seen.add(lower);
-  });
-  return { rules: limited(rules, LIMITS.rules, ERRORS.rulesLimit, 'locking_rules'), touched, deleted };
-};
-
+/**
+ * Each part is checked when the input gives it, else kept from `base` (a PUT changes only what it
+ * names), else Zoho's default for a new configuration.
+ */
 export const buildConfiguration = (
   state: EmulatorState,
   module: ModuleMeta,
@@ -148,97 +107,34 @@ export const buildConfiguration = (
 ): ConfigurationDraft => {
   const has = (key: string): boolean => key in input && input[key] !== undefined;
   if (!base && !has('lock_type')) refuse(ERRORS.mandatoryNotFound, 'lock_type');
-  const lockType = has('lock_type')
-    ? (LOCK_TYPES.find((t) => t === input['lock_type']) ??
-      refuse(ERRORS.lockTypeNotFound, 'lock_type', { supported_values: [...LOCK_TYPES] }))
-    : (base?.lock_type ?? 'manual');
+  const lockType = has('lock_type') ? lockTypeOf(input['lock_type']) : (base?.lock_type ?? 'manual');
   if (has('feature_type') && input['feature_type'] !== 'record_locking') {
     refuse(ERRORS.featureTypeNotFound, 'feature_type', { supported_values: ['record_locking'] });
   }
   const lockedFor = has('locked_for') ? lockedForOf(input['locked_for']) : (base?.locked_for ?? 'all_profiles');
-
   const profiles = has('lock_excluded_profiles')
-    ? limited(
-        parseOr(z.array(Ref), input['lock_excluded_profiles'], 'lock_excluded_profiles'),
-        LIMITS.profiles,
-        ERRORS.profilesLimit,
-        'lock_excluded_profiles',
-      ).map((ref, i) => {
-        const profile = state.profiles.find((p) => p.id === ref.id || (ref.id === undefined && p.name === ref.name));
-        return profile ? { name: profile.name, id: profile.id } : refuse(ERRORS.profileNotFound, `lock_excluded_profiles[${i}]`);
-      })
+    ? excludedProfilesOf(state, input['lock_excluded_profiles'])
     : (base?.lock_excluded_profiles ?? []);
   if (lockedFor === 'all_profiles_except_excluded_profiles' && profiles.length === 0) {
-    failItem(WRAPPER, ERRORS.excludedProfilesMissing, {
-      dependee: { api_name: 'locked_for', json_path: path('locked_for') },
-      api_name: 'lock_excluded_profiles',
-      json_path: path('lock_excluded_profiles'),
-    });
+    refuseWithout(ERRORS.excludedProfilesMissing, 'lock_excluded_profiles', 'locked_for');
   }
-
-  const excludedFields = has('excluded_fields')
-    ? limited(
-        parseOr(z.array(z.unknown()), input['excluded_fields'], 'excluded_fields'),
-        LIMITS.fields,
-        ERRORS.fieldsLimit,
-        'excluded_fields',
-      ).map((value, i) => {
-        const ref = fieldRef(module, value, `excluded_fields[${i}]`);
-        const meta = findField(module, ref);
-        return meta && isExcludableField(meta) ? ref : refuse(ERRORS.fieldNotSupported, `excluded_fields[${i}].api_name`);
-      })
-    : (base?.excluded_fields ?? []);
-
-  const actions = has('restricted_actions')
-    ? parseOr(z.array(z.unknown()), input['restricted_actions'], 'restricted_actions').map((a, i) =>
-        RESTRICTED_ACTIONS.some((known) => known === a)
-          ? String(a)
-          : refuse(ERRORS.actionNotFound, `restricted_actions[${i}]`, { supported_values: [...RESTRICTED_ACTIONS] }),
-      )
-    : (base?.restricted_actions ?? []);
+  const excludedFields = has('excluded_fields') ? excludedFieldsOf(module, input['excluded_fields']) : (base?.excluded_fields ?? []);
+  const actions = has('restricted_actions') ? restrictedActionsOf(input['restricted_actions']) : (base?.restricted_actions ?? []);
   // Zoho always restricts "update" on a locked record.
   const restrictedActions = actions.includes('update') ? [...new Set(actions)] : ['update', ...new Set(actions)];
-
   const communications = has('restricted_communications')
-    ? input['restricted_communications'] === null
-      ? null
-      : parseOr(z.array(z.unknown()), input['restricted_communications'], 'restricted_communications').map((c, i) =>
-          RESTRICTED_COMMUNICATIONS.some((known) => known === c)
-            ? String(c)
-            : refuse(ERRORS.communicationNotFound, `restricted_communications[${i}]`, {
-                supported_values: [...RESTRICTED_COMMUNICATIONS],
-              }),
-        )
+    ? restrictedCommunicationsOf(input['restricted_communications'])
     : (base?.restricted_communications ?? null);
-
   const buttons = has('restricted_custom_buttons')
-    ? input['restricted_custom_buttons'] === null
-      ? null
-      : limited(
-          parseOr(z.array(Ref), input['restricted_custom_buttons'], 'restricted_custom_buttons'),
-          LIMITS.buttons,
-          ERRORS.buttonsLimit,
-          'restricted_custom_buttons',
-        ).map((ref, i) => {
-          const button = state.customButtons.find((b) => b.module === module.apiName && b.id === ref.id);
-          return button ? { name: button.name, id: button.id } : refuse(ERRORS.buttonNotFound, `restricted_custom_buttons[${i}]`);
-        })
+    ? restrictedButtonsOf(state, module, input['restricted_custom_buttons'])
     : (base?.restricted_custom_buttons ?? null);
-
   const portal = has('lock_for_portal_users')
     ? parseOr(z.boolean(), input['lock_for_portal_users'], 'lock_for_portal_users')
     : (base?.lock_for_portal_users ?? true);
-
   const { rules, touched, deleted } = has('locking_rules')
     ? mergeRules(state, module, base?.locking_rules ?? [], input['locking_rules'])
     : { rules: base?.locking_rules ?? [], touched: [], deleted: [] };
-  if (lockType !== 'manual' && rules.length === 0) {
-    failItem(WRAPPER, ERRORS.rulesMissing, {
-      dependee: { api_name: 'lock_type', json_path: path('lock_type') },
-      api_name: 'locking_rules',
-      json_path: path('locking_rules'),
-    });
-  }
+  if (lockType !== 'manual' && rules.length === 0) refuseWithout(ERRORS.rulesMissing, 'locking_rules', 'lock_type');
 
   const time = zohoTime(now);
   const by = userRef(caller.user);

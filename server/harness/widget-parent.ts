@@ -77,6 +77,43 @@ function notSupported(what: string): ParentAnswer {
   return { outcome: 'failure', data: { code: 'NOT_SUPPORTED', message: `The local CRM page does not offer ${what}` } };
 }
 
+/** The CRM page's answer to one CRM_EVENT request, by its category; what the page does not offer fails NOT_SUPPORTED. */
+async function answerCrmEvent(services: WidgetServices, data: { category: string } & Record<string, unknown>): Promise<ParentAnswer> {
+  switch (data.category) {
+    case 'CONFIG':
+      if (data.type === 'CURRENT_USER') return services.currentUser();
+      if (data.type === 'ORG_LEVEL_INFO') return services.environment();
+      if (data.type === 'ORG') return services.org();
+      if (data.type === USER_PREFERENCE_TYPE) return services.userPreference();
+      return notSupported(`CONFIG ${String(data.type)}`);
+    case 'UI': {
+      const popup = popupSchema.safeParse(data);
+      if (popup.success) return services.closePopup(popup.data.action.popup === 'CLOSE_RELOAD');
+      const open = openRecordSchema.safeParse(data);
+      if (open.success) {
+        const { Entity, RecordID, target } = open.data.data;
+        return services.openRecord({ entity: Entity, recordId: String(RecordID), target: target ?? null });
+      }
+      const resize = resizeSchema.safeParse(data);
+      if (!resize.success) return notSupported(`UI ${JSON.stringify(data.action)}`);
+      services.resize({ height: pixels(resize.data.data.height), width: pixels(resize.data.data.width) });
+      return { outcome: 'response', data: true };
+    }
+    case 'CRM_CONNECTION': {
+      const call = connectionWireSchema.safeParse(data);
+      if (!call.success) return { outcome: 'failure', data: { code: 'INVALID_DATA', message: 'Malformed connection request' } };
+      return services.invokeConnection(call.data.connectionName, call.data.data.data);
+    }
+    case 'READ': {
+      const read = readRecordSchema.safeParse(data);
+      if (!read.success) return notSupported('this READ request');
+      return services.getRecord(read.data.APIData.Entity, String(read.data.APIData.RecordID));
+    }
+    default:
+      return notSupported(data.category);
+  }
+}
+
 /**
  * The CRM page's end of the embedded-app protocol (SDK reference §1.4–§1.5): answers REGISTER
  * with SET_CONTEXT, hands out the ZDK helper URL, then sends PageLoad, and answers each CRM_EVENT
@@ -96,42 +133,6 @@ export function createWidgetParent(options: WidgetParentOptions): { handleMessag
     if (reply.outcome === 'silence') return;
     const eventName = reply.outcome === 'response' ? 'EVENT_RESPONSE' : 'EVENT_RESPONSE_FAILURE';
     send({ type: 'FRAMEWORK.EVENT', eventName, promiseid, data: reply.data });
-  }
-
-  async function crmEvent(data: { category: string } & Record<string, unknown>): Promise<ParentAnswer> {
-    switch (data.category) {
-      case 'CONFIG':
-        if (data.type === 'CURRENT_USER') return services.currentUser();
-        if (data.type === 'ORG_LEVEL_INFO') return services.environment();
-        if (data.type === 'ORG') return services.org();
-        if (data.type === USER_PREFERENCE_TYPE) return services.userPreference();
-        return notSupported(`CONFIG ${String(data.type)}`);
-      case 'UI': {
-        const popup = popupSchema.safeParse(data);
-        if (popup.success) return services.closePopup(popup.data.action.popup === 'CLOSE_RELOAD');
-        const open = openRecordSchema.safeParse(data);
-        if (open.success) {
-          const { Entity, RecordID, target } = open.data.data;
-          return services.openRecord({ entity: Entity, recordId: String(RecordID), target: target ?? null });
-        }
-        const resize = resizeSchema.safeParse(data);
-        if (!resize.success) return notSupported(`UI ${JSON.stringify(data.action)}`);
-        services.resize({ height: pixels(resize.data.data.height), width: pixels(resize.data.data.width) });
-        return { outcome: 'response', data: true };
-      }
-      case 'CRM_CONNECTION': {
-        const call = connectionWireSchema.safeParse(data);
-        if (!call.success) return { outcome: 'failure', data: { code: 'INVALID_DATA', message: 'Malformed connection request' } };
-        return services.invokeConnection(call.data.connectionName, call.data.data.data);
-      }
-      case 'READ': {
-        const read = readRecordSchema.safeParse(data);
-        if (!read.success) return notSupported('this READ request');
-        return services.getRecord(read.data.APIData.Entity, String(read.data.APIData.RecordID));
-      }
-      default:
-        return notSupported(data.category);
-    }
   }
 
   async function handleMessage(message: ReceivedMessage): Promise<void> {
@@ -162,7 +163,7 @@ export function createWidgetParent(options: WidgetParentOptions): { handleMessag
         return;
       case 'CRM_EVENT': {
         // A page that cannot reach its server answers as Zoho does when a call fails on its side.
-        const reply = await crmEvent(event.data).catch(
+        const reply = await answerCrmEvent(services, event.data).catch(
           (): ParentAnswer => ({ outcome: 'failure', data: { code: 'CONNECTION_FAILED', message: 'The CRM page could not complete the request' } }),
         );
         answer(event.promiseid, reply);
