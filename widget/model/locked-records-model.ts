@@ -86,6 +86,8 @@ export interface LockedRecordsModel {
   prepareChanges(): void;
   saveReason(): Promise<void>;
   unlockRow(): Promise<void>;
+  /** Repeats the change of the row whose form or confirmation is open, after it failed. */
+  retryRow(): Promise<void>;
   unlockSelected(): Promise<void>;
   dismissBulk(): void;
   openRecord(record: RecordToOpen): Promise<void>;

@@ -107,13 +107,16 @@ export function createRowChanges(core: RowChangeCore, session: TabSession, write
 
   const { contextOf, replaceLock } = rowTools(core, session, writes);
 
-  /** Shows what one row's change turned out to mean; `keepForm` leaves a reason form open with its text. */
+  /**
+   * Shows what one row's change turned out to mean; `keepForm` leaves a reason form open with its
+   * text. A failure keeps the form or confirmation open too, so Try again repeats that change.
+   */
   function show(row: LockedRow, settlement: Settlement, keepForm: boolean): void {
     batch(() => {
       if (settlement.lock !== undefined) replaceLock(row.record.id, settlement.lock);
       notice.value = settlement.notice ? { ...settlement.notice, recordName: row.record.name } : null;
       rowFailure.value = settlement.failure ? { recordId: row.record.id, failure: settlement.failure } : null;
-      if (settlement.succeeded || settlement.lock === null || !keepForm) open.value = null;
+      if (settlement.succeeded || settlement.lock === null || (!keepForm && !settlement.failure)) open.value = null;
     });
     core.limit.waitOut(settlement.failure);
     if (settlement.settingsContradicted) core.contradicted(settlement);

@@ -54,6 +54,11 @@ export function rowActions({ rowOf, selected, open, bulk, changes }: RowActionPa
     prepareChanges: changes.prepare,
     saveReason: () => run(open.value?.recordId ?? null, (loaded) => loaded.saveReason()),
     unlockRow: () => run(open.value?.recordId ?? null, (loaded) => loaded.unlockRow()),
+    /** Try again after a row's change failed: the change of the form or confirmation still open. */
+    retryRow() {
+      const target = open.value;
+      return run(target?.recordId ?? null, (loaded) => (target?.action === 'unlock' ? loaded.unlockRow() : loaded.saveReason()));
+    },
     unlockSelected: () => run(null, (loaded) => loaded.unlockSelected()),
     dismissBulk: () => void (bulk.value = null),
   };

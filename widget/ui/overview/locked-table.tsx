@@ -1,5 +1,6 @@
 import type { LockedRecordsModel } from '../../model/locked-records-model';
 import type { LockedRow } from '../../model/tab-rows';
+import { RetryButton } from '../retry-button';
 import { Paging, RowForm } from './overview-parts';
 
 /** A lock's source in words, naming the rule when the configuration knows it. */
@@ -110,9 +111,10 @@ function LockedTableRow({ model, row, module, busy }: { model: LockedRecordsMode
         <tr>
           <td colSpan={8}>
             {failure && (
-              <p class="rl-error" role="alert">
-                {t('overview.notice.row', { name, message: t(failure.message, failure.params) })}
-              </p>
+              <div class="rl-error" role="alert">
+                <p>{t('overview.notice.row', { name, message: t(failure.message, failure.params) })}</p>
+                {open && <RetryButton model={{ ...model, retry: model.retryRow }} failure={failure} busy={busy} />}
+              </div>
             )}
             {open && <RowForm model={model} name={name} action={open.action} />}
           </td>

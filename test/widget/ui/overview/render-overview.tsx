@@ -44,7 +44,7 @@ export async function openOverview(emulator: Emulator, who: DemoUserKey, options
   document.body.replaceChildren();
   render(<OverviewPage model={model} />, { container: document.body.appendChild(document.createElement('main')) });
   await model.start();
-  return { model, calls: memory.calls, store, opened, user: userEvent.setup() };
+  return { model, calls: memory.calls, failNext: memory.failNext, store, opened, user: userEvent.setup() };
 }
 
 /** The table's body rows as text per cell, spaces normalised. */
