@@ -8,7 +8,7 @@ import { readAnswer } from './zoho-errors';
  * its search docs do not name it. The Web Tab finds locked records with this criterion and never
  * guesses when Zoho refuses it (see the README's differences from Zoho).
  */
-export const LOCKED_CRITERIA = '(Locked__s:equals:true)';
+const LOCKED_CRITERIA = '(Locked__s:equals:true)';
 
 /** Zoho's codes for a search it will not run: a criterion or a module it does not search. */
 export const SEARCH_REFUSED_CODES: readonly string[] = ['INVALID_QUERY', 'NOT_SUPPORTED'];

@@ -5,7 +5,7 @@ import type { RecordRef } from './types';
 import { dataOf, firstItem, idName, readAnswer } from './zoho-errors';
 
 /** The fixed title of the panel's notes: how its history is told apart from other notes. */
-export const HISTORY_NOTE_TITLE = 'Record Lock';
+const HISTORY_NOTE_TITLE = 'Record Lock';
 
 /** One note of the record's lock history. */
 export interface HistoryNote {

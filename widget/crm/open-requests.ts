@@ -17,7 +17,7 @@ export interface OpenRequestCalls {
 const idOnly = z.object({ id: z.string() });
 const COMPLETED = 'Completed';
 /** COQL's cap on the values of `in` (Zoho's v7 page; an older error text says 50, so stay under both). */
-export const OPEN_REQUESTS_MAX_RECORDS = 50;
+const OPEN_REQUESTS_MAX_RECORDS = 50;
 /** Rows one COQL call returns at one credit. */
 const OPEN_REQUESTS_LIMIT = 200;
 

@@ -20,7 +20,7 @@ const zohoErrorSchema = z.object({
  * status:"error"}`, or item-level inside an array such as `{data:[{…, status:"error"}]}`.
  * Null when the answer is not an error.
  */
-export function zohoErrorOf(body: unknown): CrmError | null {
+function zohoErrorOf(body: unknown): CrmError | null {
   const items = [body];
   if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
     for (const value of Object.values(body)) if (Array.isArray(value)) items.push(...value);

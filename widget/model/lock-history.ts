@@ -6,7 +6,7 @@ import { describeFailure } from './describe-failure';
 import type { Failure } from './failure';
 
 /** Notes read per page: a page of Zoho's notes costs one credit whatever its size up to 200. */
-export const HISTORY_PAGE_SIZE = 10;
+const HISTORY_PAGE_SIZE = 10;
 
 export interface LockHistory {
   /** Collapsed until the viewer opens it; nothing is read before that. */

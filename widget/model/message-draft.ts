@@ -5,7 +5,7 @@ import type { ReadonlySignal } from '@preact/signals-core';
  * Longest message or reply, in code points: Zoho's small text area limit, well inside the 32,000 a
  * task's Description holds with the request's other lines and a reply added.
  */
-export const MESSAGE_MAX_LENGTH = 2000;
+const MESSAGE_MAX_LENGTH = 2000;
 
 export interface MessageDraft {
   text: ReadonlySignal<string>;

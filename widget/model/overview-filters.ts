@@ -13,7 +13,7 @@ export interface OverviewFilters {
   olderThanDays: number | null;
 }
 
-export const NO_FILTERS: OverviewFilters = { lockedBy: { kind: 'anyone' }, source: 'any', olderThanDays: null };
+const NO_FILTERS: OverviewFilters = { lockedBy: { kind: 'anyone' }, source: 'any', olderThanDays: null };
 
 const storedSchema = z.object({
   lockedBy: z.optional(z.unknown()),

@@ -4,7 +4,7 @@ import { validateReason } from '../crm/reason';
 import type { ReasonCheck } from '../crm/reason';
 
 /** The counter appears once the reason reaches this share of Zoho's limit. */
-export const COUNTER_THRESHOLD = 0.8;
+const COUNTER_THRESHOLD = 0.8;
 
 export type ReasonProblem = Extract<ReasonCheck, { ok: false }>;
 

@@ -6,9 +6,9 @@ import type { RecordRef } from '../crm/types';
  * Past this a remembered request is forgotten: a record no one has opened for a month is left to
  * Zoho's own task list, and the storage does not grow with every record ever locked.
  */
-export const REQUEST_MEMORY_TTL_MS = 30 * 24 * 60 * 60_000;
+const REQUEST_MEMORY_TTL_MS = 30 * 24 * 60 * 60_000;
 /** At most this many records per org and user; the oldest are forgotten first. */
-export const REQUEST_MEMORY_MAX_RECORDS = 100;
+const REQUEST_MEMORY_MAX_RECORDS = 100;
 /** Entries of another shape are ignored and replaced; bump when the entry changes. */
 const VERSION = 1;
 

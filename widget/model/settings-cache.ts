@@ -17,9 +17,9 @@ export interface LockSettings {
  * open panel within a coffee break, while a rep paging through deals reads the settings about once
  * in each stretch of work instead of on every record. Zoho's refusals correct it sooner.
  */
-export const SETTINGS_FRESH_MS = 10 * 60_000;
+const SETTINGS_FRESH_MS = 10 * 60_000;
 /** Past this a stale entry is not shown even once while it is read again: the view waits for Zoho. */
-export const SETTINGS_STALE_LIMIT_MS = 24 * 60 * 60_000;
+const SETTINGS_STALE_LIMIT_MS = 24 * 60 * 60_000;
 /** Entries of another shape are ignored and replaced; bump when LockSettings changes. */
 const VERSION = 1;
 

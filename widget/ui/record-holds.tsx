@@ -8,13 +8,13 @@ const HOLD_MESSAGES: Record<string, MessageKey> = {
 };
 
 /** A record held by approval or Zia image processing, told apart from a lock. */
-export function HeldNotice({ model }: { model: LockModel }) {
+function HeldNotice({ model }: { model: LockModel }) {
   const key = HOLD_MESSAGES[model.hold.value];
   return key ? <p class="rl-held">{model.t.value(key)}</p> : null;
 }
 
 /** A module without a locking configuration, and where an administrator turns it on. */
-export function NoConfigurationNotice({ model }: { model: LockModel }) {
+function NoConfigurationNotice({ model }: { model: LockModel }) {
   const t = model.t.value;
   const module = model.record.value?.module;
   if (model.configuration.value !== null || !module) return null;

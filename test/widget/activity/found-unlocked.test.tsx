@@ -2,10 +2,12 @@ import { cleanup, screen, waitFor } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, SEED, type Emulator } from '../../../server/emulator/index';
 import { createMemoryStore, type KeyValueStore } from '../../../widget/host/storage';
-import { REQUEST_MEMORY_TTL_MS } from '../../../widget/model/request-memory';
 import { call } from '../../emulator/call';
 import { demoIdentity, demoUsers, type DemoUserKey } from '../../support/demo-users';
 import { callLines, openWithActivity } from './open-activity';
+
+/** How long a request is remembered (README). */
+const THIRTY_DAYS = 30 * 24 * 60 * 60_000;
 
 /** Open requests completed when their record is next found unlocked, with no call for records where none were known. */
 const HOOLI = SEED.deals.hooliPricing;
@@ -105,7 +107,7 @@ describe('unlock requests of a record found unlocked', () => {
     ['of another shape', (entry) => JSON.stringify({ ...entry, records: entry.records.map((r) => ({ ...r, taskIds: r.taskIds.join(',') })) })],
     ['of another version', (entry) => JSON.stringify({ ...entry, version: entry.version + 1 })],
     ['written for another user', (entry) => JSON.stringify({ ...entry, key: memoryKey('manager') })],
-    ['older than its time to live', (entry) => JSON.stringify({ ...entry, records: entry.records.map((r) => ({ ...r, savedAt: r.savedAt - REQUEST_MEMORY_TTL_MS - 1 })) })],
+    ['older than its time to live', (entry) => JSON.stringify({ ...entry, records: entry.records.map((r) => ({ ...r, savedAt: r.savedAt - THIRTY_DAYS - 1 })) })],
   ])('ignores a remembered entry %s: no read, and the request stays open', async (_what, tamper) => {
     const first = await view('intern');
     await screen.findByText(/Your request is open\./);

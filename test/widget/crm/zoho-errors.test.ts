@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCrm, type Crm } from '../../support/all-calls';
 import { CrmError } from '../../../widget/crm/crm-error';
-import { zohoErrorOf } from '../../../widget/crm/zoho-errors';
+import { readAnswer } from '../../../widget/crm/zoho-errors';
+import * as z from '../../../widget/host/zod';
 import { HostError } from '../../../widget/host/host';
 import { apiDomain, fixtureHost } from './fixture-host';
 
@@ -133,13 +134,16 @@ describe('Crm rejects answers that are neither success nor a Zoho error', () => 
   });
 });
 
-describe('zohoErrorOf', () => {
-  it('is null for a success answer', () => {
-    expect(zohoErrorOf({ data: [{ code: 'SUCCESS', details: { id: '1' }, message: 'relation removed', status: 'success' }] })).toBeNull();
+describe('readAnswer', () => {
+  const anything = z.unknown();
+
+  it('hands over a success answer', () => {
+    const answer = { data: [{ code: 'SUCCESS', details: { id: '1' }, message: 'relation removed', status: 'success' }] };
+    expect(readAnswer(answer, anything, 'DELETE a relation')).toEqual(answer);
   });
 
-  it('finds an item-level error in any list of the answer', () => {
+  it('throws an item-level error found in any list of the answer', () => {
     const answer = { record_locking_configurations: [topLevel('INVALID_DATA', 'invalid data', { api_name: 'lock_type' })] };
-    expect(zohoErrorOf(answer)).toMatchObject({ code: 'INVALID_DATA', details: { api_name: 'lock_type' } });
+    expect(() => readAnswer(answer, anything, 'GET the configuration')).toThrow(expect.objectContaining({ code: 'INVALID_DATA', details: { api_name: 'lock_type' } }));
   });
 });

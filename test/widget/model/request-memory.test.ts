@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryStore, type KeyValueStore } from '../../../widget/host/storage';
-import { createRequestMemory, REQUEST_MEMORY_MAX_RECORDS, REQUEST_MEMORY_TTL_MS } from '../../../widget/model/request-memory';
+import { createRequestMemory } from '../../../widget/model/request-memory';
+
+/** What the memory promises (README): a request is remembered 30 days, for at most 100 records. */
+const REQUEST_MEMORY_TTL_MS = 30 * 24 * 60 * 60_000;
+const REQUEST_MEMORY_MAX_RECORDS = 100;
 
 const scope = { orgId: '1', apiDomain: 'https://www.zohoapis.com', userId: '42' };
 const T0 = new Date('2026-02-01T15:00:00Z').getTime();
