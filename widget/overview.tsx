@@ -1,4 +1,7 @@
 import { render } from 'preact';
+// What the page's calls, fetched as it starts, share with every part: in the first load, so that
+// code arrives in one request beside the SDK's start rather than two in a row.
+import './model/model-base';
 import { createLocalStore } from './host/storage';
 import { showTheme } from './ui/theme';
 import { createZohoTabHost } from './host/zoho-tab';
@@ -12,7 +15,7 @@ if (root) {
   const host = createZohoTabHost({ window });
   const model = createLockedRecordsModel({
     host,
-    connect: () => import('./connect-tab').then((code) => code.connectTab),
+    code: () => import('./connect-tab').then((loaded) => loaded.tabCode),
     loadMessages: createMessageFetcher({ fetch: window.fetch.bind(window), baseUrl: document.baseURI, page: 'overview' }),
     store: createLocalStore(window),
     now: () => new Date(),

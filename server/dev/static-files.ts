@@ -34,6 +34,15 @@ export async function locateStatic(root: string, encodedRelativePath: string): P
   }
 }
 
+/**
+ * A chunk's name carries a hash of its content (esbuild's `[name]-[hash]`), so a browser may keep it
+ * for good, as any static host serves such files; everything else is fetched afresh, so an edit
+ * shows at once.
+ */
+function cacheControlOf(path: string): string {
+  return /[\\/]chunks[\\/][^\\/]+-[A-Z0-9]{8}\.js$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-store';
+}
+
 export function notFound(): Response {
   return new Response('Not found\n', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 }
@@ -47,7 +56,7 @@ export async function serveStatic(
   const found = await locateStatic(root, encodedRelativePath);
   if (found.kind === 'file') {
     return new Response(await readFile(found.path), {
-      headers: { 'Content-Type': contentTypeOf(found.path), 'Cache-Control': 'no-store' },
+      headers: { 'Content-Type': contentTypeOf(found.path), 'Cache-Control': cacheControlOf(found.path) },
     });
   }
   if (found.kind === 'directory' && options.listDirectories) {

@@ -48,7 +48,7 @@ async function viewTwice(browser: Browser, server: DevServer, query: RecordPageQ
     const page = await context.newPage();
     let translations: Promise<{ url: string; gzipBytes: number }>[] = [];
     page.on('response', (response) => {
-      if (!/\/translations\/[^/]+\.json(\?|$)/.test(response.url())) return;
+      if (!/\/js\/texts\/[^/]+\.json(\?|$)/.test(response.url())) return;
       translations.push(response.body().then((body) => ({ url: response.url(), gzipBytes: gzipSync(body, { level: 9 }).length })));
     });
     const once = async (): Promise<ViewFigures> => {

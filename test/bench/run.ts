@@ -67,8 +67,8 @@ try {
   }
   log(`ceiling ${BUDGET_BYTES} B gz for each page's first load: ${bundle.withinBudget ? 'within' : 'OVER'}`);
 
-  section('Per page view: API calls and translations fetched (gzip -9)');
-  row(['view', 'calls cold', 'calls warm', 'translations', 'files'], [38, 10, 10, 14, 0]);
+  section('Per page view: API calls and texts fetched (gzip -9)');
+  row(['view', 'calls cold', 'calls warm', 'texts', 'files'], [38, 10, 10, 14, 0]);
   for (const c of costs) {
     row([c.view, c.apiCalls.cold, c.apiCalls.warm, `${c.translationGzipBytes} B gz`, `  ${c.translationFiles.join(', ') || '(none)'}`], [38, 10, 10, 14, 0]);
   }

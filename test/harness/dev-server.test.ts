@@ -76,6 +76,16 @@ describe('dev server', () => {
     expect(html).toContain('Content-Security-Policy');
   });
 
+  it('lets a browser keep a chunk, whose name carries its content hash, and fetches the page and its entry afresh', async () => {
+    const html = await (await fetch(server.widgetUrl)).text();
+    const chunk = /href="(js\/chunks\/[^"]+\.js)"/.exec(html)?.[1];
+    if (!chunk) throw new Error('widget.html preloads no chunk');
+    const base = new URL('.', server.widgetUrl);
+    expect((await fetch(new URL(chunk, base))).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await fetch(new URL('js/widget.js', base))).headers.get('cache-control')).toBe('no-store');
+    expect((await fetch(server.widgetUrl)).headers.get('cache-control')).toBe('no-store');
+  });
+
   it('serves the SDK stand-in as a script defining window.ZOHO', async () => {
     const response = await fetch(`${widgetOrigin}/sdk/ZohoEmbededAppSDK.min.js`);
     expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);

@@ -1,6 +1,5 @@
 import { signal } from '@preact/signals-core';
 import type { ReadonlySignal, Signal } from '@preact/signals-core';
-import type { Connect } from '../crm/crm-options';
 import type { CurrentUser, RecordToOpen, TabHost } from '../host/host';
 import type { KeyValueStore } from '../host/storage';
 import type { TimeFormat } from '../i18n/format-time';
@@ -21,13 +20,13 @@ import type { Settlement } from './races';
 import type { LockSettings } from './settings-cache';
 import { createRowChangeRunner } from './row-change-runner';
 import type { BulkRun, OpenRow, RowAction, RowFailure, RowNotice } from './tab-actions';
-import type { TabCalls } from './tab-calls';
 import type { TabModules } from './tab-modules';
 import { createTabRows } from './tab-rows';
 import { createRowState, rowActions } from './tab-row-actions';
 import { createTabSettings } from './tab-settings';
 import type { LockedRow } from './tab-rows';
 import { startTab } from './tab-start';
+import type { TabCode } from './tab-start';
 import type { TabSession } from './tab-session';
 
 // Prefixed like the settings cache's keys, so the extension never reads another app's entry on the same origin.
@@ -35,11 +34,8 @@ const STORED_FILTERS = 'recordlock.overview.filters';
 
 export interface LockedRecordsDependencies {
   host: TabHost;
-  /**
-   * The code of the tab's Zoho calls, fetched as the tab starts beside the SDK's start (nothing
-   * can be read before the org's API domain is known); the calls are made once it is.
-   */
-  connect: () => Promise<Connect<TabCalls>>;
+  /** The code of the tab's calls and of its list, fetched as the tab starts (tab-start.ts). */
+  code: () => Promise<TabCode>;
   loadMessages: LoadMessages;
   store: KeyValueStore;
   now: () => Date;
@@ -201,10 +197,10 @@ interface TabStartParts {
 /** Starts the tab: its session, the first module's list and settings, then the rest of the picker. */
 async function startTabPage(parts: TabStartParts): Promise<void> {
   const { dependencies, core, runtime, list, listEvents, names, module, showSettings } = parts;
-  const { host, store, now, connect } = dependencies;
+  const { host, store, now, code } = dependencies;
   const start = () => void startTabPage(parts);
   core.begin();
-  const started = await startTab({ host, connect, store, now, textsFor: core.textsFor, maxInFlight: MAX_IN_FLIGHT });
+  const started = await startTab({ host, code, store, now, textsFor: core.textsFor, maxInFlight: MAX_IN_FLIGHT });
   if (!started.ok) return core.failed(started.failure, started.unavailable, await started.messages, start);
   runtime.session = started.session;
   runtime.loading = started.createListLoading({ ...listEvents, calls: started.session.calls, sources: started.session.sources });

@@ -6,7 +6,7 @@ import type { SettingsCalls } from '../crm/settings-calls';
 
 /**
  * The Zoho calls the Locked records tab makes. What only some views need is fetched when first
- * asked for: the settings reads, the request counts and the changes.
+ * asked for: the settings reads and the changes.
  */
 export interface TabCalls {
   locks: LockReads;

@@ -7,14 +7,23 @@ import type { StartFailure } from './start-failure';
 import type { TabCalls } from './tab-calls';
 import type { TabSession } from './tab-session';
 
-type TabSourcesCode = Awaited<ReturnType<typeof tabSourcesCode>>;
+type TabPart = typeof import('./tab-part');
+
+/**
+ * The code the tab fetches as it starts, beside the SDK's start, in one request: its Zoho calls
+ * (made once the org's API domain is known) and the code that reads the list and the settings.
+ */
+export interface TabCode {
+  connect: Connect<TabCalls>;
+  part: TabPart;
+}
 
 export type TabStart = (
   | {
       ok: true;
       session: TabSession;
-      createTabModules: TabSourcesCode['createTabModules'];
-      createListLoading: TabSourcesCode['createListLoading'];
+      createTabModules: TabPart['createTabModules'];
+      createListLoading: TabPart['createListLoading'];
       candidates: readonly string[];
     }
   | ({ ok: false } & StartFailure)
@@ -22,39 +31,38 @@ export type TabStart = (
 
 export interface TabStartDependencies {
   host: TabHost;
-  connect: () => Promise<Connect<TabCalls>>;
+  code: () => Promise<TabCode>;
   store: KeyValueStore;
   now: () => Date;
   textsFor(locale: string): Promise<Messages>;
   maxInFlight: number;
 }
 
-const tabSourcesCode = () => import('./tab-part');
-
 /**
- * The tab's first round: Zoho's PageLoad, the viewer and the environment, with the code behind the
- * settings and request counts fetched beside them. The viewer's texts start loading as soon as the
+ * The tab's first round: Zoho's PageLoad, the viewer and the environment, with the code of the
+ * calls and of the list fetched beside them. The viewer's texts start loading as soon as the
  * viewer is known and come with the outcome.
  */
-export async function startTab({ host, connect, store, now, textsFor, maxInFlight }: TabStartDependencies): Promise<TabStart> {
-  const [tab, viewer, environment, code, calling] = await Promise.allSettled([host.tabContext(), host.currentUser(), host.environment(), tabSourcesCode(), connect()]);
+export async function startTab({ host, code: tabCode, store, now, textsFor, maxInFlight }: TabStartDependencies): Promise<TabStart> {
+  const [tab, viewer, environment, code] = await Promise.allSettled([host.tabContext(), host.currentUser(), host.environment(), tabCode()]);
   const messages = textsFor(viewer.status === 'fulfilled' ? viewer.value.locale : 'en');
-  const failed = [tab, viewer, environment, code, calling].find((outcome) => outcome.status === 'rejected');
-  if (failed || viewer.status !== 'fulfilled' || environment.status !== 'fulfilled' || code.status !== 'fulfilled' || calling.status !== 'fulfilled') {
+  const failed = [tab, viewer, environment, code].find((outcome) => outcome.status === 'rejected');
+  if (failed || viewer.status !== 'fulfilled' || environment.status !== 'fulfilled' || code.status !== 'fulfilled') {
     const reason: unknown = failed?.status === 'rejected' ? failed.reason : undefined;
     return { ok: false, ...(await startFailureOf(reason, 'overview.unavailable')), messages };
   }
   const { orgId, apiDomain } = environment.value;
-  const calls = calling.value({ host, apiDomain });
-  const sources = code.value.createTabSources({
+  const { connect, part } = code.value;
+  const calls = connect({ host, apiDomain });
+  const sources = part.createTabSources({
     calls,
     store,
     now: () => now().getTime(),
     scope: { orgId, apiDomain, userId: viewer.value.id },
     profileId: viewer.value.profile.id,
-    candidates: code.value.LOCKABLE_MODULES,
+    candidates: part.LOCKABLE_MODULES,
     maxInFlight,
   });
-  const { createTabModules, createListLoading, LOCKABLE_MODULES } = code.value;
+  const { createTabModules, createListLoading, LOCKABLE_MODULES } = part;
   return { ok: true, session: { user: viewer.value, calls, sources }, createTabModules, createListLoading, candidates: LOCKABLE_MODULES, messages };
 }

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/preact';
 import userEvent from '@testing-library/user-event';
 import type { Emulator } from '../../../../server/emulator/index';
-import { connectTab } from '../../../../widget/connect-tab';
+import { tabCode } from '../../../../widget/connect-tab';
 import { createMemoryStore, type KeyValueStore } from '../../../../widget/host/storage';
 import { createLockedRecordsModel } from '../../../../widget/model/locked-records-model';
 import { OverviewPage } from '../../../../widget/ui/overview/overview-page';
@@ -35,7 +35,7 @@ export async function openOverview(emulator: Emulator, who: DemoUserKey, options
   const store = options.store ?? createMemoryStore(new Map(Object.entries(options.stored ?? {})));
   const model = createLockedRecordsModel({
     host,
-    connect: async () => connectTab,
+    code: async () => tabCode,
     loadMessages: englishOnly,
     store,
     now: () => new Date(),
