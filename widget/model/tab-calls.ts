@@ -1,4 +1,5 @@
 import type { LockedRecordSearch } from '../crm/locked-records';
+import type { LockedRecordQuery } from '../crm/locked-records-query';
 import type { LockReads } from '../crm/lock-reads';
 import type { LockWrites } from '../crm/lock-writes';
 import type { OpenRequestCalls } from '../crm/open-requests';
@@ -6,7 +7,7 @@ import type { SettingsCalls } from '../crm/settings-calls';
 
 /**
  * The Zoho calls the Locked records tab makes. What only some views need is fetched when first
- * asked for: the settings reads, the request counts and the changes.
+ * asked for: the settings reads, the request counts, the COQL query for locked records and the changes.
  */
 export interface TabCalls {
   locks: LockReads;
@@ -14,4 +15,6 @@ export interface TabCalls {
   writes(): Promise<LockWrites>;
   settings(): Promise<SettingsCalls>;
   openRequests(): Promise<OpenRequestCalls>;
+  /** COQL for locked records, where the search refuses `Locked__s` or misses locks. */
+  query(): Promise<LockedRecordQuery>;
 }

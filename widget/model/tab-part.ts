@@ -2,6 +2,7 @@ import './model-base';
 // What the tab fetches as it starts, beside Zoho's PageLoad: the settings and request counts it reads
 // besides the list, and the module picker that reads from them.
 export { openRequestCalls } from '../crm/open-requests';
+export { createLockedRecordQuery } from '../crm/locked-records-query';
 export { createListLoading } from './list-loading';
 export { createTabModules } from './tab-modules';
 export { createTabSources } from './tab-sources';
