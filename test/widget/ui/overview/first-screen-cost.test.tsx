@@ -101,4 +101,22 @@ describe('the cost of the Locked records tab’s first screen', () => {
     await waitFor(() => expect(calls.filter(isSettingsCall).length).toBeGreaterThan(0));
     await waitFor(() => expect((JSON.parse(entries.get(settingsKey) ?? '{}') as { savedAt: number }).savedAt).not.toBe(cachedAt.savedAt));
   });
+
+  it.each([['locked-search-refused', 400], ['locked-search-unindexed', 204]] as const)(
+    'under %s: a cold view adds one COQL call to the search that missed, a warm one asks COQL alone, at the default’s count',
+    async (variant) => {
+      emulator.setOptions({ variants: [variant] });
+      const finders = (calls: HostRequest[]) =>
+        calls.filter((call) => call.url.includes('/search') || (kindOf(call) === 'coql' && JSON.stringify(call.body).includes('Locked__s'))).map(kindOf);
+      const cold = await firstScreen();
+      const coldBefore = cold.calls.slice(0, cold.calls.findIndex((call) => isSettingsCall(call) && !call.url.includes('module=Deals') && call.url.includes('record_locking')));
+      expect(finders(cold.calls)).toEqual(['search', 'coql']);
+      expect(coldBefore).toHaveLength(3 + PAGE_SIZE + 3);
+      const { calls } = await firstScreen(cold.entries);
+      expect(finders(calls)).toEqual(['coql']);
+      expect(calls.filter(isSettingsCall)).toEqual([]);
+      expect(calls.length).toBe(2 + PAGE_SIZE);
+    },
+    20_000,
+  );
 });
