@@ -131,10 +131,11 @@ describe('the panel and the scopes of the lock calls', () => {
     expect(statusText()).toContain('Unlocked');
     await typeAndSave(user, 'Audit');
     const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(`Zoho CRM refused POST ${LOCK_PATH}: the connection recordlock_user lacks a scope this call needs.`);
     expect(alert.textContent).toContain(
-      `Zoho CRM refused POST ${LOCK_PATH} because the connection recordlock_user lacks a scope it needs: ZohoCRM.modules.lockinginformation.CREATE (as Zoho's API documentation names it) or ZohoCRM.settings.modules.CREATE (as Zoho's OpenAPI files name it), and ZohoCRM.modules.deals.CREATE.`,
+      "It needs ZohoCRM.modules.lockinginformation.CREATE (as Zoho's API documentation names it) or ZohoCRM.settings.modules.CREATE (as Zoho's OpenAPI files name it), and ZohoCRM.modules.deals.CREATE.",
     );
-    expect(alert.textContent).toContain('An administrator adds them in Setup > Developer Hub > Connections, on the connection recordlock_user');
+    expect(alert.textContent).toContain('An administrator adds the missing ones in Setup > Developer Hub > Connections, on the connection recordlock_user');
     expect(reasonBox().value).toBe('Audit');
   });
 });

@@ -102,7 +102,7 @@ describe('the cost of the Locked records tab’s first screen', () => {
     await waitFor(() => expect((JSON.parse(entries.get(settingsKey) ?? '{}') as { savedAt: number }).savedAt).not.toBe(cachedAt.savedAt));
   });
 
-  it.each([['locked-search-refused', 400], ['locked-search-unindexed', 204]] as const)(
+  it.each(['locked-search-refused', 'locked-search-unindexed'] as const)(
     'under %s: a cold view adds one COQL call to the search that missed, a warm one asks COQL alone, at the default’s count',
     async (variant) => {
       emulator.setOptions({ variants: [variant] });

@@ -134,6 +134,18 @@ describe('the Locked records tab when Zoho’s answers fail', () => {
     expect(tableRows().length).toBeGreaterThan(0);
   });
 
+  it('names the scopes the search needs and where an administrator adds them when Zoho refuses its scope', async () => {
+    const handle = async (request: Request) =>
+      request.url.includes('/search')
+        ? Response.json({ code: 'OAUTH_SCOPE_MISMATCH', details: {}, message: 'invalid oauth scope to access this URL', status: 'error' }, { status: 401 })
+        : emulator.handle(request);
+    await openOverview(emulator, 'manager', { stored: DEALS, handle });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Zoho CRM refused GET /crm/v8/Deals/search: the connection recordlock_user lacks a scope this call needs.');
+    expect(alert.textContent).toContain('It needs ZohoCRM.modules.deals.READ, ZohoSearch.securesearch.READ.');
+    expect(alert.textContent).toContain('Setup > Developer Hub > Connections');
+  });
+
   it('keeps the rows on screen when loading them again meets an answer it cannot read, and names the call', async () => {
     let odd = false;
     const handle = async (request: Request) =>
