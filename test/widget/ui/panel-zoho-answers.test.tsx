@@ -103,6 +103,20 @@ describe('the panel when Zoho answers in a shape this version does not understan
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 
+  it('says so on start-up too, with Try again, rather than a blank panel', async () => {
+    const identity = demoIdentity('rep');
+    const handle = async (request: Request) =>
+      request.url.includes('Locking_Information__s') ? Response.json({ data: [{ id: 'not a lock' }] }) : emulator.handle(request);
+    const host = createMemoryHost({ handle, page: { module: 'Deals', recordId: ACME }, user: identity.user, tokens: identity.tokens });
+    const model = createLockModel({ host, connect: async () => connectPanel, loadMessages: englishOnly, now: () => new Date() });
+    render(<LockPanel model={model} />);
+    await model.start();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The lock status could not be loaded.');
+    expect(alert.textContent).toContain(`with the call: GET ${LOCK_PATH}.`);
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
   it('keeps the typed reason in its form when the lock’s answer cannot be read and no lock came of it', async () => {
     const handle = async (request: Request) =>
       request.method === 'POST' ? new Response('<html>Service Unavailable</html>', { status: 503 }) : emulator.handle(request);
