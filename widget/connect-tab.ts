@@ -16,6 +16,7 @@ export const connectTab = (options: CrmOptions): TabCalls => ({
   writes: onDemandCalls(() => import('./model/row-changes').then((code) => code.lockWrites(options))),
   settings: onDemandCalls(() => import('./model/settings-read').then((code) => code.settingsCalls(options))),
   openRequests: async () => part.openRequestCalls(options),
+  query: async () => part.createLockedRecordQuery(options),
 });
 
 /** What the tab fetches as it starts, in one request: its calls and the code that reads the list. */

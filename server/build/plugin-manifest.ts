@@ -16,6 +16,14 @@ const connectionSchema = z.object({
   scope: z.array(z.string().regex(/^(ZohoCRM\.[A-Za-z_.]+|ZohoSearch\.securesearch)\.(READ|CREATE|UPDATE|DELETE|ALL)$/)).min(1),
 });
 
+/**
+ * The lock calls' own scope as Zoho's API docs pages name it and as its OpenAPI files name it
+ * (`oas-lock-scopes`): the per-user connection asks for both, so the calls work under either reading.
+ */
+export const LOCK_SCOPES = ['ZohoCRM.modules.lockinginformation', 'ZohoCRM.settings.modules'].flatMap((reading) =>
+  ['READ', 'CREATE', 'UPDATE', 'DELETE'].map((operation) => `${reading}.${operation}`),
+);
+
 const widgetSchema = z.object({
   name: z.string().min(1),
   type: z.string().min(1),
@@ -40,6 +48,8 @@ export const pluginManifestSchema = z
     const org = byName.get(ORG_CONNECTION);
     if (!user?.userAccess) context.addIssue({ code: 'custom', message: `${USER_CONNECTION} must exist and use each user's own credentials` });
     if (!org || org.userAccess) context.addIssue({ code: 'custom', message: `${ORG_CONNECTION} must exist and be authorised once for the organisation` });
+    const missing = LOCK_SCOPES.filter((scope) => !user?.scope.includes(scope));
+    if (missing.length > 0) context.addIssue({ code: 'custom', message: `${USER_CONNECTION} must ask for both readings of the lock scopes, not without ${missing.join(', ')}` });
     const writable = org?.scope.filter((scope) => !scope.endsWith('.READ')) ?? [];
     if (writable.length > 0) context.addIssue({ code: 'custom', message: `${ORG_CONNECTION} must be read-only, not ${writable.join(', ')}` });
   });

@@ -50,6 +50,18 @@ describe('pluginManifestSchema', () => {
       message: 'recordlock_user must exist',
     },
     {
+      what: 'a per-user connection without the OpenAPI files’ reading of a lock scope',
+      linkName: 'recordlock_user',
+      change: (connection: Connection) => (connection.scope = connection.scope.filter((scope) => scope !== 'ZohoCRM.settings.modules.DELETE')),
+      message: 'not without ZohoCRM.settings.modules.DELETE',
+    },
+    {
+      what: 'a per-user connection without the docs pages’ reading of a lock scope',
+      linkName: 'recordlock_user',
+      change: (connection: Connection) => (connection.scope = connection.scope.filter((scope) => scope !== 'ZohoCRM.modules.lockinginformation.READ')),
+      message: 'not without ZohoCRM.modules.lockinginformation.READ',
+    },
+    {
       what: 'a scope that is not a Zoho CRM scope',
       linkName: 'recordlock_user',
       change: (connection: Connection) => connection.scope.push('ZohoCRM.modules.deals.WRITE'),

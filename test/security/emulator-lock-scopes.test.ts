@@ -26,11 +26,11 @@ beforeEach(() => {
 
 const tokenWith = (scopes: readonly string[]): string => emulator.issueToken('rep@example.com', [...scopes]);
 
-const send = async (call: LockCall, token: string) => {
+const send = async (call: LockCall, token: string, variant?: string) => {
   const response = await emulator.handle(
     new Request(call.url, {
       method: call.method,
-      headers: { Authorization: `Zoho-oauthtoken ${token}`, 'content-type': 'application/json' },
+      headers: { Authorization: `Zoho-oauthtoken ${token}`, 'content-type': 'application/json', ...(variant ? { 'X-Emulator-Variant': variant } : {}) },
       body: call.method === 'POST' || call.method === 'PUT' ? JSON.stringify({ data: [{ Locked_Reason__s: 'Audit hold' }] }) : null,
     }),
   );
@@ -47,6 +47,19 @@ describe('the emulator scope check on lock calls (per-user connection of plugin-
 
   it.each(LOCK_CALLS.map(label))('lets the manifest scopes make %s', async (_, call) => {
     expect((await send(call, tokenWith(PER_USER_SCOPES))).status).toBe(call.success);
+  });
+
+  it.each(LOCK_CALLS.map(label))('lets the manifest scopes make %s under the OpenAPI files’ reading too (oas-lock-scopes)', async (_, call) => {
+    expect((await send(call, tokenWith(PER_USER_SCOPES), 'oas-lock-scopes')).status).toBe(call.success);
+  });
+
+  it.each(LOCK_CALLS.map(label))('makes %s with either reading’s lock scope alone, each under its own reading', async (_, call) => {
+    const other = { docs: 'ZohoCRM.settings.modules', oas: 'ZohoCRM.modules.lockinginformation' };
+    for (const [reading, variant] of [['docs', undefined], ['oas', 'oas-lock-scopes']] as const) {
+      emulator.reset();
+      const token = tokenWith(PER_USER_SCOPES.filter((scope) => !scope.startsWith(other[reading])));
+      expect((await send(call, token, variant)).status, reading).toBe(call.success);
+    }
   });
 
   it.each(LOCK_CALLS.map(label))('answers %s with OAUTH_SCOPE_MISMATCH once the module scope of that operation is gone', async (_, call) => {

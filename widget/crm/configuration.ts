@@ -35,10 +35,11 @@ export function configurationCalls({ host, apiDomain }: CrmOptions): Configurati
   return {
     async getLockingConfiguration(module) {
       const url = crmUrl(apiDomain, ['settings', 'record_locking_configurations'], { module: checkModule(module) });
-      const answer = await host.request({ connection: 'org', method: 'GET', url });
+      const request = { connection: 'org', method: 'GET', url } as const;
+      const answer = await host.request(request);
       // 204 (nothing configured) reaches us as an undefined body.
       if (answer.body === undefined) return null;
-      const parsed = readAnswer(answer.body, configurationAnswer, 'getLockingConfiguration');
+      const parsed = readAnswer(answer.body, configurationAnswer, request);
       const configuration = parsed.record_locking_configurations[0];
       return configuration ? toConfiguration(configuration) : null;
     },

@@ -1,6 +1,17 @@
+import type { ConnectionKind } from '../host/host';
+
+/** A call as a report names it: its connection, method and path, every id written `{id}`, no query. */
+export interface ZohoCall {
+  connection: ConnectionKind;
+  method: string;
+  /** e.g. "/crm/v8/Deals/{id}/Locking_Information__s" */
+  path: string;
+}
+
 /**
  * An error answer from Zoho's API: its code (e.g. "NOT_ALLOWED", "NO_PERMISSION"), the HTTP status
- * when known, Zoho's message and details. The UI branches on `code`, never on the message.
+ * when known, Zoho's message and details, and the call Zoho answered. The UI branches on `code`,
+ * never on the message.
  */
 export class CrmError extends Error {
   override readonly name = 'CrmError';
@@ -9,6 +20,7 @@ export class CrmError extends Error {
     message: string,
     readonly details: Record<string, unknown> = {},
     readonly status: number | null = null,
+    readonly call: ZohoCall | null = null,
   ) {
     super(message);
   }

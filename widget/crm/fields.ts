@@ -18,9 +18,10 @@ export function fieldCalls({ host, apiDomain }: CrmOptions): FieldCalls {
   return {
     async getReasonMaxLength() {
       const url = crmUrl(apiDomain, ['settings', 'fields'], { module: 'Locking_Information__s' });
-      const answer = await host.request({ connection: 'org', method: 'GET', url });
+      const request = { connection: 'org', method: 'GET', url } as const;
+      const answer = await host.request(request);
       if (answer.body === undefined) return null;
-      const parsed = readAnswer(answer.body, fieldsAnswer, 'getReasonMaxLength');
+      const parsed = readAnswer(answer.body, fieldsAnswer, request);
       const length = parsed.fields.find((field) => field.api_name === 'Locked_Reason__s')?.length;
       return typeof length === 'number' && Number.isInteger(length) && length > 0 ? length : null;
     },

@@ -32,10 +32,11 @@ export function lockReads({ host, apiDomain }: CrmOptions): LockReads {
   return {
     async getLock(record) {
       const url = `${locksUrl(apiDomain, record)}?fields=${lockFields}`;
-      const answer = await host.request({ connection: 'user', method: 'GET', url });
+      const request = { connection: 'user', method: 'GET', url } as const;
+      const answer = await host.request(request);
       // 204 (not locked) reaches us as an undefined body.
       if (answer.body === undefined) return null;
-      const lock = readAnswer(answer.body, getLockAnswer, 'getLock').data[0];
+      const lock = readAnswer(answer.body, getLockAnswer, request).data[0];
       return lock ? toLock(lock) : null;
     },
   };

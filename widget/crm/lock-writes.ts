@@ -34,20 +34,21 @@ export function lockWrites({ host, apiDomain }: CrmOptions): LockWrites {
   return {
     async lock(record, reason) {
       const url = locksUrl(apiDomain, record);
-      const answer = await host.request({ connection: 'user', method: 'POST', url, body: body(reason) });
-      const { details } = firstItem(readAnswer(answer.body, createdAnswer, 'lock').data, 'lock');
+      const request = { connection: 'user', method: 'POST', url, body: body(reason) } as const;
+      const answer = await host.request(request);
+      const { details } = firstItem(readAnswer(answer.body, createdAnswer, request).data, request);
       const { id, Created_Time: lockedAt, Created_By: lockedBy } = details;
       return { id, lock: lockedAt && lockedBy ? { id, reason, source: 'Manual', lockedAt, lockedBy, ruleId: null, editable: null } : null };
     },
     async updateReason(record, lockId, reason) {
       const url = locksUrl(apiDomain, record, lockId);
-      const answer = await host.request({ connection: 'user', method: 'PUT', url, body: body(reason) });
-      firstItem(readAnswer(answer.body, changedAnswer, 'updateReason').data, 'updateReason');
+      const request = { connection: 'user', method: 'PUT', url, body: body(reason) } as const;
+      firstItem(readAnswer((await host.request(request)).body, changedAnswer, request).data, request);
     },
     async unlock(record, lockId) {
       const url = locksUrl(apiDomain, record, lockId);
-      const answer = await host.request({ connection: 'user', method: 'DELETE', url });
-      firstItem(readAnswer(answer.body, changedAnswer, 'unlock').data, 'unlock');
+      const request = { connection: 'user', method: 'DELETE', url } as const;
+      firstItem(readAnswer((await host.request(request)).body, changedAnswer, request).data, request);
     },
   };
 }

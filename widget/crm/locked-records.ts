@@ -5,8 +5,8 @@ import { readAnswer } from './zoho-errors';
 
 /**
  * Zoho's records carry `Locked__s`, a read-only boolean its own "All Locked …" list views filter on;
- * its search docs do not name it. The Web Tab finds locked records with this criterion and never
- * guesses when Zoho refuses it (see the README's differences from Zoho).
+ * its search docs do not name it. The Web Tab finds locked records with this criterion first, with
+ * COQL when Zoho refuses it (locked-records-query.ts), and never guesses (see the README).
  */
 const LOCKED_CRITERIA = '(Locked__s:equals:true)';
 
@@ -30,7 +30,8 @@ const NAME_FIELDS: Record<string, string[]> = {
   Invoices: ['Subject'],
 };
 
-const nameFieldsOf = (module: string): string[] => NAME_FIELDS[module] ?? ['Name'];
+/** The fields that name a record of `module`. */
+export const nameFieldsOf = (module: string): string[] => NAME_FIELDS[module] ?? ['Name'];
 
 const foundSchema = z.looseObject({ id: z.string() });
 const searchAnswer = z.object({
@@ -69,10 +70,11 @@ export function createLockedRecordSearch({ host, apiDomain }: CrmOptions): Locke
         page: String(page),
         per_page: String(perPage),
       });
-      const answer = await host.request({ connection: 'user', method: 'GET', url });
+      const request = { connection: 'user', method: 'GET', url } as const;
+      const answer = await host.request(request);
       // Nothing found is Zoho's 204, an empty body.
       if (answer.body === undefined) return { records: [], more: false };
-      const parsed = readAnswer(answer.body, searchAnswer, 'findLocked');
+      const parsed = readAnswer(answer.body, searchAnswer, request);
       return {
         records: parsed.data.map((record) => ({ id: record.id, name: nameOf(record, names) })),
         more: parsed.info.more_records,
@@ -81,7 +83,8 @@ export function createLockedRecordSearch({ host, apiDomain }: CrmOptions): Locke
   };
 }
 
-function nameOf(record: Record<string, unknown>, fields: string[]): string {
+/** The record's name from its name fields, as CRM joins them. */
+export function nameOf(record: Record<string, unknown>, fields: string[]): string {
   return fields
     .map((field) => record[field])
     .filter((value): value is string => typeof value === 'string' && value.trim() !== '')

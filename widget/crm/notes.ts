@@ -17,14 +17,20 @@ export interface HistoryNote {
 }
 
 export interface HistoryPage {
+  /** The panel's own notes of the page, as Zoho gave them. */
   notes: HistoryNote[];
   more: boolean;
+  /**
+   * Zoho did not give the page newest first: it ignores `sort_by` (its v8 get-notes page documents
+   * none) and gives its default order, oldest first, or the viewer's own. A later page may hold newer notes.
+   */
+  unsorted: boolean;
 }
 
 export interface NoteCalls {
   /** Adds one history note to the record, under HISTORY_NOTE_TITLE. */
   addHistoryNote(record: RecordRef, content: string): Promise<void>;
-  /** One page of the record's notes, newest first, keeping only the panel's own. */
+  /** One page of the record's notes, asked newest first, keeping only the panel's own. */
   readHistory(record: RecordRef, page: number, perPage: number): Promise<HistoryPage>;
 }
 
@@ -50,8 +56,9 @@ export function noteCalls({ host, apiDomain }: CrmOptions): NoteCalls {
         Note_Content: content,
         Parent_Id: { module: { api_name: record.module }, id: record.recordId },
       };
-      const answer = await host.request({ connection: 'user', method: 'POST', url: notesUrl(record), body: { data: [note] } });
-      firstItem(readAnswer(answer.body, createdAnswer, 'addHistoryNote').data, 'addHistoryNote');
+      const request = { connection: 'user', method: 'POST', url: notesUrl(record), body: { data: [note] } } as const;
+      const answer = await host.request(request);
+      firstItem(readAnswer(answer.body, createdAnswer, request).data, request);
     },
     async readHistory(record, page, perPage) {
       const url = notesUrl(record, {
@@ -61,14 +68,16 @@ export function noteCalls({ host, apiDomain }: CrmOptions): NoteCalls {
         per_page: String(perPage),
         page: String(page),
       });
-      const answer = await host.request({ connection: 'user', method: 'GET', url });
+      const request = { connection: 'user', method: 'GET', url } as const;
+      const answer = await host.request(request);
       // 204: no notes at all.
-      if (answer.body === undefined) return { notes: [], more: false };
-      const parsed = readAnswer(answer.body, notesAnswer, 'readHistory');
+      if (answer.body === undefined) return { notes: [], more: false, unsorted: false };
+      const parsed = readAnswer(answer.body, notesAnswer, request);
+      const times = parsed.data.map((note) => Date.parse(note.Created_Time));
       const notes = parsed.data
         .filter((note) => note.Note_Title === HISTORY_NOTE_TITLE && note.Note_Content)
         .map((note) => ({ id: note.id, content: note.Note_Content ?? '', createdAt: note.Created_Time, createdBy: note.Created_By ?? null }));
-      return { notes, more: parsed.info?.more_records === true };
+      return { notes, more: parsed.info?.more_records === true, unsorted: times.some((time, index) => index > 0 && time > (times[index - 1] ?? time)) };
     },
   };
 }

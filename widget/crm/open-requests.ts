@@ -44,9 +44,10 @@ async function readOpenRequests(host: CrmOptions['host'], apiDomain: string, rec
   const query =
     `select id, What_Id, Description, Created_Time from Tasks where (What_Id in (${ids}) and ` +
     `(Subject like '${UNLOCK_REQUEST_SUBJECT.trim()}%' and Status != '${COMPLETED}')) limit ${OPEN_REQUESTS_LIMIT}`;
-  const answer = await host.request({ connection: 'user', method: 'POST', url: crmUrl(apiDomain, ['coql']), body: { select_query: query } });
+  const request = { connection: 'user', method: 'POST', url: crmUrl(apiDomain, ['coql']), body: { select_query: query } } as const;
+  const answer = await host.request(request);
   if (answer.body === undefined) return { requests: [], more: false };
-  const parsed = readAnswer(answer.body, openRequestsAnswer, 'readOpenRequests');
+  const parsed = readAnswer(answer.body, openRequestsAnswer, request);
   const requests = parsed.data.flatMap((task) =>
     task.What_Id && parseRequestText(task.Description ?? '') ? [{ recordId: task.What_Id.id, askedAt: task.Created_Time }] : [],
   );

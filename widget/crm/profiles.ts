@@ -31,8 +31,9 @@ export function profileCalls({ host, apiDomain }: CrmOptions): PermissionCalls {
     async getLockPermission(profileId, module) {
       checkModule(module);
       const url = crmUrl(apiDomain, ['settings', 'profiles', checkId(profileId)]);
-      const answer = await host.request({ connection: 'org', method: 'GET', url });
-      const profile = firstItem(readAnswer(answer.body, profileAnswer, 'getLockPermission').profiles, 'getLockPermission');
+      const request = { connection: 'org', method: 'GET', url } as const;
+      const answer = await host.request(request);
+      const profile = firstItem(readAnswer(answer.body, profileAnswer, request).profiles, request);
       const mentionsLock = (text: string | null | undefined) => text?.toLowerCase().includes('lock') ?? false;
       const permission = (profile.permissions_details ?? []).find(
         (entry) => entry.module === module && (mentionsLock(entry.name) || mentionsLock(entry.display_label)),

@@ -28,11 +28,12 @@ export function recordCalls({ host, apiDomain }: CrmOptions): RecordCalls {
   return {
     async getRecord({ module, recordId }) {
       const url = crmUrl(apiDomain, [checkModule(module), checkId(recordId)]);
-      const answer = await host.request({ connection: 'user', method: 'GET', url });
+      const request = { connection: 'user', method: 'GET', url } as const;
+      const answer = await host.request(request);
       try {
         // Zoho answers 204 for a record that no longer exists.
         if (answer.body === undefined) throw new CrmError('INVALID_DATA', 'record not found', { id: recordId });
-        const record = firstItem(readAnswer(answer.body, recordAnswer, 'getRecord').data, 'getRecord');
+        const record = firstItem(readAnswer(answer.body, recordAnswer, request).data, request);
         const name = nameOf(record);
         return { id: record.id, hold: holdOf(record), ...(name ? { name } : {}) };
       } catch (error) {

@@ -41,6 +41,9 @@ export interface Environment {
  */
 export type ConnectionKind = 'user' | 'org';
 
+/** The connections' link names in plugin-manifest.json, which Zoho never lets change. */
+export const CONNECTION_LINK_NAMES: Record<ConnectionKind, string> = { user: 'recordlock_user', org: 'recordlock_org' };
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface HostRequest {

@@ -1,7 +1,7 @@
 import * as z from './zod';
 import { apiDomainFor } from './api-domains';
 import { parseConnectionAnswer } from './connection-answer';
-import { HostError, type HostRequest, type SdkHost, type Theme } from './host';
+import { CONNECTION_LINK_NAMES, HostError, type HostRequest, type SdkHost, type Theme } from './host';
 import { installMessageGuard } from './message-guard';
 import { withTimeout } from './with-timeout';
 import { findZohoSdk, type ConnectionInvokeRequest, type ZohoSdk } from './zoho-sdk';
@@ -39,7 +39,7 @@ export const unavailable = (): Promise<never> => Promise.reject(new HostError('u
 export function createZohoSdkHost<X extends object>(options: ZohoHostOptions, extend: (access: ZohoSdkAccess | null) => X): SdkHost & X {
   const { window } = options;
   const timeoutMs = options.timeoutMs ?? 15_000;
-  const links = options.connections ?? { user: 'recordlock_user', org: 'recordlock_org' };
+  const links = options.connections ?? CONNECTION_LINK_NAMES;
   const sdk = findZohoSdk(window);
   if (!sdk) return { ...extend(null), currentUser: unavailable, environment: unavailable, request: unavailable, theme: async () => 'day' };
 

@@ -6,6 +6,7 @@ import type { TimeFormat } from '../i18n/format-time';
 import type { LoadMessages } from '../i18n/load-messages';
 import type { Translate } from '../i18n/messages';
 import { describeLater } from './describe-later';
+import { sentTogether } from './failure';
 import type { Failure } from './failure';
 import { MAX_IN_FLIGHT } from './in-parallel';
 import { createLockedList } from './locked-list';
@@ -110,9 +111,10 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
   const list = createLockedList(() => runtime.loading);
   const listEvents = {
     limit: core.limit,
-    onReset: () => {
-      selected.value = new Set();
-      open.value = null;
+    onReset: (kept: ReadonlySet<string>) => {
+      selected.value = new Set([...selected.value].filter((id) => kept.has(id)));
+      // A row form open on a record the new rows still hold stays open, with what was typed in it.
+      if (open.value && !kept.has(open.value.recordId)) open.value = null;
       rowFailure.value = null;
     },
     onUnconfigured: (name: string) => runtime.modules?.forget(name, true),
@@ -208,7 +210,8 @@ async function startTabPage(parts: TabStartParts): Promise<void> {
   runtime.modules = modules;
   const first = await modules.chooseFirst();
   const texts = await started.messages;
-  if (first.failure !== null) return core.failed({ ...(await describeLater(first.failure)), retryable: true }, false, texts, start);
+  // The configurations are read three at a time: a 429 without a wait is said as too many at once.
+  if (first.failure !== null) return core.failed({ ...sentTogether(await describeLater(first.failure)), retryable: true }, false, texts, start);
   core.ready(started.session.user, texts, start);
   if (core.phase.value !== 'ready') return;
   await first.shown;

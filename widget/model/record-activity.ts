@@ -11,6 +11,7 @@ import { createLockHistory } from './lock-history';
 import type { LockHistory } from './lock-history';
 import type { ConfirmedChange } from './lock-session';
 import type { LockModel } from './lock-model';
+import { createRecentChanges } from './recent-changes';
 import { createRequestMemory } from './request-memory';
 import { createUnlockRequests } from './unlock-requests';
 import type { UnlockRequests } from './unlock-requests';
@@ -54,6 +55,10 @@ export function createRecordActivity({ host, lockModel, now, store }: RecordActi
   const notes = () => connect().then((c) => c.notes);
   const tasks = () => connect().then((c) => c.tasks);
   const memory = store && (() => connect().then(({ scope }) => createRequestMemory({ store, now: () => now().getTime(), scope, record })));
+  // Noted for the Web Tab in this browser, whose search may not show the change yet.
+  const recent = store && loadOnce(() => connect().then(({ scope }) => createRecentChanges({ store, now: () => now().getTime(), scope }))).load;
+  const noteRecent = (locked: boolean) =>
+    void recent?.().then((changes) => changes.note({ ...record, name: lockModel.recordName.value ?? '', locked }), () => undefined);
 
   const writer = createHistoryWriter({ notes, record, author: { id: user.id, name: user.fullName }, now });
   const history = createLockHistory({ notes, record });
@@ -63,6 +68,7 @@ export function createRecordActivity({ host, lockModel, now, store }: RecordActi
 
   const confirmed = (change: ConfirmedChange) => {
     const by = user.fullName;
+    if (change.action !== 'editReason') noteRecent(change.action === 'lock');
     if (change.action === 'unlock') return recordHistory({ kind: 'unlocked', by });
     const reason = change.after?.reason ?? '';
     recordHistory(change.action === 'lock' ? { kind: 'locked', by, reason } : { kind: 'reasonChanged', by, reason });

@@ -4,11 +4,14 @@ import './model-base';
 export { lockWrites } from '../crm/lock-writes';
 import { batch } from '@preact/signals-core';
 import type { ReadonlySignal, Signal } from '@preact/signals-core';
+import type { LockedRecord } from '../crm/locked-records';
 import type { LockWrites } from '../crm/lock-writes';
 import type { Lock } from '../crm/types';
 import { saveReasonChecked, unlockChecked } from './checked-changes';
 import type { ChangeContext } from './checked-changes';
 import { bulkProgress, runBulk } from './bulk-run';
+import { sentTogether } from './failure';
+import type { Failure } from './failure';
 import type { LimitWait } from './limit-wait';
 import type { LockedList } from './locked-list';
 import type { Settlement } from './races';
@@ -78,6 +81,11 @@ function rowChoices(core: RowChangeCore, draft: ReasonDraft): Pick<RowChanges, '
 /** Where a row's change is made, and how a row shows the lock as now known. */
 function rowTools(core: RowChangeCore, session: TabSession, writes: LockWrites) {
   return {
+    /** A record now known unlocked is noted, so that a search index that lags does not bring it back. */
+    noteUnlocked(record: LockedRecord, settlement: Settlement): void {
+      const module = core.module.value;
+      if (module && settlement.lock === null) session.sources.recent.note({ module, recordId: record.id, name: record.name, locked: false });
+    },
     contextOf(recordId: string): ChangeContext | null {
       const module = core.module.value;
       if (!module) return null;
@@ -105,13 +113,14 @@ export function createRowChanges(core: RowChangeCore, session: TabSession, write
   const { open, inFlight, notice, rowFailure, bulk, selected } = core;
   const draft = createReasonDraft(core.maxLength);
 
-  const { contextOf, replaceLock } = rowTools(core, session, writes);
+  const { contextOf, replaceLock, noteUnlocked } = rowTools(core, session, writes);
 
   /**
    * Shows what one row's change turned out to mean; `keepForm` leaves a reason form open with its
    * text. A failure keeps the form or confirmation open too, so Try again repeats that change.
    */
   function show(row: LockedRow, settlement: Settlement, keepForm: boolean): void {
+    noteUnlocked(row.record, settlement);
     batch(() => {
       if (settlement.lock !== undefined) replaceLock(row.record.id, settlement.lock);
       notice.value = settlement.notice ? { ...settlement.notice, recordName: row.record.name } : null;
@@ -153,17 +162,24 @@ export function createRowChanges(core: RowChangeCore, session: TabSession, write
     });
     const progress = bulkProgress(bulk, chosen.length);
     let contradicted: Settlement | null = null;
+    let limited: Failure | null = null;
     const unlock = (row: LockedRow) => {
       const context = contextOf(row.record.id);
       return context ? unlockChecked(context, row.lock) : Promise.resolve<Settlement>({ succeeded: false });
     };
     await runBulk(chosen, unlock, ({ item: row, settlement }) => {
+      noteUnlocked(row.record, settlement);
       if (settlement.lock !== undefined) replaceLock(row.record.id, settlement.lock);
       if (settlement.settingsContradicted) contradicted = settlement;
       const outcome = outcomeOf(settlement);
-      progress.add({ record: row.record, outcome, failure: outcome === 'failed' ? (settlement.failure ?? null) : null });
+      // The unlocks go three at a time: a 429 without a wait is said as too many at once.
+      const failure = outcome === 'failed' && settlement.failure ? sentTogether(settlement.failure) : null;
+      if (failure?.waitSeconds) limited ??= failure;
+      progress.add({ record: row.record, outcome, failure });
     });
     progress.finish();
+    // Zoho's limit holds the next changes back; a refused change is never sent again by itself.
+    core.limit.waitOut(limited);
     if (contradicted) core.contradicted(contradicted);
   }
 

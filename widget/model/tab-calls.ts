@@ -1,4 +1,5 @@
 import type { LockedRecordSearch } from '../crm/locked-records';
+import type { LockedRecordQuery } from '../crm/locked-records-query';
 import type { LockReads } from '../crm/lock-reads';
 import type { LockWrites } from '../crm/lock-writes';
 import type { OpenRequestCalls } from '../crm/open-requests';
@@ -14,4 +15,6 @@ export interface TabCalls {
   writes(): Promise<LockWrites>;
   settings(): Promise<SettingsCalls>;
   openRequests(): Promise<OpenRequestCalls>;
+  /** COQL for locked records, where the search refuses `Locked__s` or misses locks. */
+  query(): Promise<LockedRecordQuery>;
 }

@@ -1,9 +1,13 @@
 import type { KeyValueStore } from '../host/storage';
 import { belongsToLock } from './lock-rules';
+import { createSearchMisses } from './locked-finder';
+import type { SearchMisses } from './locked-finder';
 import { createSettingsSource } from './lock-settings';
 import type { SettingsSource } from './lock-settings';
 import { createModuleListSource } from './module-list';
 import type { ModuleListSource, ModuleScan } from './module-list';
+import { createRecentChanges } from './recent-changes';
+import type { RecentChanges } from './recent-changes';
 import { createModuleListCache, createSettingsCache } from './settings-cache';
 import type { TabCalls } from './tab-calls';
 
@@ -25,6 +29,10 @@ export interface TabSources {
   forget(module: string, modulesToo: boolean): void;
   /** The page's open unlock requests, read in one call, as a count per record and lock. */
   openRequests(recordIds: readonly string[]): Promise<OpenRequestCount>;
+  /** This browser's recent locks and unlocks, which a lagging search does not show yet. */
+  recent: RecentChanges;
+  /** The modules whose search refuses or misses `Locked__s`: COQL is asked first there. */
+  searchMisses: SearchMisses;
 }
 
 export interface FirstModule {
@@ -59,6 +67,8 @@ export function createTabSources({ calls, store, now, scope, profileId, candidat
   const settingsCache = (module: string) => createSettingsCache({ store, now, scope: { ...scope, module } });
   return {
     modules,
+    recent: createRecentChanges({ store, now, scope }),
+    searchMisses: createSearchMisses({ store, now, scope }),
     settingsOf: (module) => createSettingsSource({ settings: calls.settings, cache: settingsCache(module), profileId, module }),
     async firstConfigured(known) {
       let scan = known;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCrm, type Crm } from '../../support/all-calls';
 import { CrmError } from '../../../widget/crm/crm-error';
-import { readAnswer } from '../../../widget/crm/zoho-errors';
+import { AnswerNotUnderstood, readAnswer } from '../../../widget/crm/zoho-errors';
 import * as z from '../../../widget/host/zod';
 import { HostError } from '../../../widget/host/host';
 import { apiDomain, fixtureHost } from './fixture-host';
@@ -104,6 +104,14 @@ describe('Crm turns Zoho error answers into CrmError', () => {
     await expect(failure).rejects.toMatchObject({ code, details });
   });
 
+  it('names the call Zoho refused, for the scope it lacks', async () => {
+    const { host } = fixtureHost(topLevel('OAUTH_SCOPE_MISMATCH', 'invalid oauth scope to access this URL'));
+    await expect(updateReason(createCrm({ host, apiDomain }))).rejects.toMatchObject({
+      code: 'OAUTH_SCOPE_MISMATCH',
+      call: { connection: 'user', method: 'PUT', path: '/crm/v8/Deals/{id}/Locking_Information__s/{id}' },
+    });
+  });
+
   it('keeps Zoho message on the error for the log, beside the code', async () => {
     const { host } = fixtureHost(topLevel('NOT_ALLOWED', 'record is already locked'));
     await expect(lock(createCrm({ host, apiDomain }))).rejects.toMatchObject({ message: 'record is already locked' });
@@ -124,6 +132,18 @@ describe('Crm rejects answers that are neither success nor a Zoho error', () => 
     await expect(call(createCrm({ host, apiDomain }))).rejects.toEqual(
       expect.objectContaining({ name: 'HostError', kind: 'malformed' }),
     );
+  });
+
+  it.each<[string, Call, unknown, string, string | null]>([
+    ['a lock without its time', getLock, { data: [{ id: lockId, Lock_Source__s: 'Manual' }] }, 'GET /crm/v8/Deals/{id}/Locking_Information__s', null],
+    ['a created lock without its id', lock, { data: [{ code: 'SUCCESS', details: {}, message: 'record added', status: 'success' }] }, 'POST /crm/v8/Deals/{id}/Locking_Information__s', 'SUCCESS'],
+    ['an unlock answered with an unknown status', unlock, { code: 'ODD', details: {}, message: 'odd', status: 'pending' }, 'DELETE /crm/v8/Deals/{id}/Locking_Information__s/{id}', 'ODD'],
+    ['an empty list for a record', getRecord, { data: [] }, 'GET /crm/v8/Deals/{id}', null],
+  ])('names the call and Zoho’s code of %s, with no id in it', async (_case, call, answer, named, code) => {
+    const { host } = fixtureHost(answer);
+    const failure = call(createCrm({ host, apiDomain }));
+    await expect(failure).rejects.toBeInstanceOf(AnswerNotUnderstood);
+    await expect(failure).rejects.toMatchObject({ kind: 'malformed', call: named, code });
   });
 
   it('passes host failures through unchanged', async () => {

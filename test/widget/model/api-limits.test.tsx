@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import english from '../../../app/translations/en.json';
 import { createEmulator, SEED, type Emulator } from '../../../server/emulator/index';
+import type { Variant } from '../../../server/emulator/variants';
 import { connectPanel } from '../../../widget/connect-panel';
 import { DEFAULT_LIMIT_WAIT_SECONDS } from '../../../widget/model/failure';
 import { createLockModel, type LockModel } from '../../../widget/model/lock-model';
@@ -145,7 +146,8 @@ describe('Zoho’s API limit in the panel', () => {
     expect(emulator.snapshot()).not.toMatchObject({ locks: expect.arrayContaining([expect.objectContaining({ reason: 'Contract review' })]) });
   });
 
-  it('waits the default minute when Zoho names no time (too many calls at once)', async () => {
+  it.each<[Variant[]]>([[[]], [['rate-limit-exceeded']]])('waits the short default when Zoho names no time (too many calls at once), variants %j', async (variants) => {
+    emulator.setOptions({ variants });
     concurrencyFault = true;
     const { host, model } = await open();
     expect(document.body.textContent).toContain(english['error.tooManyRequests']);
@@ -161,5 +163,23 @@ describe('Zoho’s API limit in the panel', () => {
     expect(host.calls.length).toBeGreaterThan(refused);
     expect(model.phase.value).toBe('ready');
     expect(statusText()).toContain('Unlocked');
+  });
+
+  it('says RATE_LIMIT_EXCEEDED as Zoho’s limit, with the short wait, one retry by itself, then Try again', async () => {
+    emulator.setOptions({ variants: ['rate-limit-exceeded'] });
+    emulator.setRemainingCredits(0);
+    const { host, model } = await open();
+    expect(document.body.textContent).toContain(english['error.tooManyRequests']);
+    expect(retryLater()).not.toBeNull();
+    const refused = host.calls.length;
+
+    await wait(model, DEFAULT_LIMIT_WAIT_SECONDS * 1000);
+    expect(host.calls).toHaveLength(refused * 2);
+    expect(document.body.textContent).toContain(english['error.tooManyRequests']);
+    expect(retryButton()).toBeNull();
+
+    await wait(model, DEFAULT_LIMIT_WAIT_SECONDS * 1000);
+    expect(host.calls).toHaveLength(refused * 2);
+    expect(retryButton()).not.toBeNull();
   });
 });

@@ -204,7 +204,7 @@ describe('Locking a record', () => {
 
   it.each([
     [new HostError('timeout', 'late'), 'Zoho CRM did not answer in time.'],
-    [new HostError('malformed', 'odd'), 'Zoho CRM’s answer was not understood.'],
+    [new HostError('malformed', 'odd'), 'Zoho CRM answered in a way this version of Record Lock does not understand.'],
   ])('explains a host failure: %s', async (error, message) => {
     const { user, crm } = await renderPanel();
     await user.click(button('Lock record'));

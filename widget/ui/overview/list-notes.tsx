@@ -1,7 +1,12 @@
 import '../ui-base';
 import type { LockedRecordsModel } from '../../model/locked-records-model';
+import { RetryButton } from '../retry-button';
 
-/** Why no list is shown (Zoho refused the criterion, or the search failed), and the notes on records left out. */
+/**
+ * Why no list is shown (Zoho refused both ways of finding locked records, or the call failed), a
+ * failure met while the rows loaded (Zoho's limit), and the notes on records left out. The rows
+ * already shown stay below.
+ */
 export function ListNotes({ model }: { model: LockedRecordsModel }) {
   const t = model.t.value;
   const phase = model.list.phase.value;
@@ -14,19 +19,15 @@ export function ListNotes({ model }: { model: LockedRecordsModel }) {
       </div>
     );
   }
-  if (phase === 'failed') {
-    return (
-      <div class="rl-error" role="alert">
-        {failure && <p>{t(failure.message, failure.params)}</p>}
-        <button type="button" class="rl-button" onClick={() => void model.reload()}>
-          {t('action.retry')}
-        </button>
-      </div>
-    );
-  }
   const unread = model.list.unread.value;
   return (
     <>
+      {failure && (
+        <div class="rl-error" role="alert">
+          <p>{t(failure.message, failure.params)}</p>
+          <RetryButton model={model} failure={failure} />
+        </div>
+      )}
       {model.list.dropped.value > 0 && <p class="rl-muted">{t('overview.list.dropped', { count: model.list.dropped.value })}</p>}
       {unread.length > 0 && (
         <p class="rl-muted">{t('overview.list.unread', { names: unread.map((r) => r.name || r.id).join(', ') })}</p>

@@ -48,19 +48,37 @@ describe('the Locked records tab against the emulator', () => {
     expect((await screen.findByRole<HTMLSelectElement>('combobox', { name: 'Module' })).value).toBe('Leads');
   });
 
-  it('says plainly when Zoho refuses to search on Locked__s, and shows no guessed list', async () => {
-    emulator.setOptions({ searchLockedField: false });
+  it('finds the locked deals by COQL when Zoho refuses the search on Locked__s, and asks COQL first next time', async () => {
+    emulator.setOptions({ variants: ['locked-search-refused'] });
+    const first = await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
+    await screen.findByRole('table', { name: 'Locked records' });
+    await waitFor(() => expect(first.model.list.phase.value).toBe('loaded'));
+    expect(tableRows().map((cells) => cells[1])).toEqual(expect.arrayContaining(['Hooli enterprise pricing', 'Initech platform deal']));
+    const finders = (calls: typeof first.calls) => calls.filter((call) => call.url.includes('/search') || (call.url.endsWith('/coql') && JSON.stringify(call.body).includes('Locked__s')));
+    expect(finders(first.calls).map((call) => (call.url.includes('/search') ? 'search' : 'coql'))).toEqual(['search', 'coql']);
+
+    const again = await openOverview(emulator, 'manager', { store: first.store });
+    await screen.findByRole('table', { name: 'Locked records' });
+    expect(finders(again.calls).map((call) => (call.url.includes('/search') ? 'search' : 'coql'))).toEqual(['coql']);
+  });
+
+  it('says plainly what an administrator can do when Zoho refuses both search and COQL on Locked__s, and shows no guessed list', async () => {
+    emulator.setOptions({ variants: ['locked-search-refused', 'locked-coql-refused'] });
     await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' } });
-    expect((await screen.findByRole('alert')).textContent).toContain('Zoho CRM refused to search this module for locked records');
-    expect(screen.getByRole('alert').textContent).toContain('An administrator can');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Zoho CRM refused to find the locked records of this module, both by search and by query');
+    expect(alert.textContent).toContain('An administrator can ask Zoho support to make the Locked field (Locked__s) searchable or queryable');
     expect(screen.queryByRole('table')).toBeNull();
   });
 
-  it('gives a clear message when the search answer is not what Zoho sends', async () => {
+  it('names the call Zoho answered in a shape this version does not understand, to report', async () => {
     const handle = async (request: Request) =>
-      new URL(request.url).pathname.endsWith('/search') ? Response.json({ data: 'nonsense' }) : emulator.handle(request);
+      new URL(request.url).pathname.endsWith('/search') ? Response.json({ data: 'nonsense', code: 'ODD_ANSWER' }) : emulator.handle(request);
     await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' }, handle });
-    expect((await screen.findByRole('alert')).textContent).toContain('answered the search in a form this page does not understand');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Zoho CRM answered in a way this version of Record Lock does not understand.');
+    expect(alert.textContent).toContain("with the call GET /crm/v8/Deals/search and Zoho's code ODD_ANSWER");
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
   });
 
   it('filters the loaded locks by rule and says the filter covers the loaded page', async () => {
