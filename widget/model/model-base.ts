@@ -18,3 +18,4 @@ export * from './failure';
 export * from './in-parallel';
 export * from './lock-rules';
 export * from './valid-days';
+export * from './settings-cache';

@@ -2,6 +2,7 @@ import './model-base';
 
 // The changes' calls load with them: one part.
 export { lockWrites } from '../crm/lock-writes';
+export { activityCalls } from './page-follow-up';
 import { batch } from '@preact/signals-core';
 import type { ReadonlySignal, Signal } from '@preact/signals-core';
 import type { LockWrites } from '../crm/lock-writes';
@@ -10,7 +11,9 @@ import { saveReasonChecked, unlockChecked } from './checked-changes';
 import type { ChangeContext } from './checked-changes';
 import { bulkProgress, runBulk } from './bulk-run';
 import type { LimitWait } from './limit-wait';
+import type { HistoryWriter } from './history-writer';
 import type { LockedList } from './locked-list';
+import { createPageFollowUp } from './page-follow-up';
 import type { Settlement } from './races';
 import { createReasonDraft } from './reason-draft';
 import type { ReasonDraft } from './reason-draft';
@@ -33,6 +36,10 @@ export interface RowChangeCore {
   maxLength: ReadonlySignal<number>;
   /** Where the model shows the row form's draft once this code has made it. */
   draft: Signal<ReasonDraft | null>;
+  /** The optional reason of "Unlock selected", likewise. */
+  bulkDraft: Signal<ReasonDraft | null>;
+  /** What writes the unlocks' history notes, with those it could not write; likewise. */
+  history: Signal<HistoryWriter | null>;
   limit: LimitWait;
   now: () => Date;
   rowOf(recordId: string): LockedRow | null;
@@ -43,6 +50,8 @@ export interface RowChangeCore {
 export interface RowChanges {
   /** The reason being typed in a row's form: it stays when a save fails or races. */
   draft: ReasonDraft;
+  /** The optional reason given to every record of "Unlock selected". */
+  bulkDraft: ReasonDraft;
   /** Opens a row's reason form or unlock confirmation, if the viewer may make that change. */
   openAction(recordId: string, action: RowAction): void;
   saveReason(): Promise<void>;
@@ -69,7 +78,7 @@ function rowChoices(core: RowChangeCore, draft: ReasonDraft): Pick<RowChanges, '
         open.value = { recordId, action };
         rowFailure.value = null;
         notice.value = null;
-        if (action === 'editReason') draft.set(row.lock.reason ?? '');
+        draft.set(action === 'editReason' ? (row.lock.reason ?? '') : '');
       });
     },
   };
@@ -77,12 +86,25 @@ function rowChoices(core: RowChangeCore, draft: ReasonDraft): Pick<RowChanges, '
 
 /** Where a row's change is made, and how a row shows the lock as now known. */
 function rowTools(core: RowChangeCore, session: TabSession, writes: LockWrites) {
+  const { user, calls } = session;
+  const { followUp, writer } = createPageFollowUp({
+    calls: calls.activity,
+    author: { id: user.id, name: user.fullName },
+    now: core.now,
+    store: session.store,
+    org: session.org,
+    // A row counted with no open request on its lock needs no read of them; an unknown count does.
+    knownRequests: ({ record, lock }) => {
+      const row = core.rowOf(record.recordId);
+      return row?.lock.id === lock.id && row.openRequests === 0 ? [] : undefined;
+    },
+  });
+  core.history.value = writer;
   return {
     contextOf(recordId: string): ChangeContext | null {
       const module = core.module.value;
       if (!module) return null;
-      const { user, calls } = session;
-      return { locks: calls.locks, writes, record: { module, recordId }, userId: user.id, userName: user.fullName, now: core.now };
+      return { locks: calls.locks, writes, record: { module, recordId }, userId: user.id, userName: user.fullName, now: core.now, followUp };
     },
     /** A row whose lock is gone leaves the selection too. */
     replaceLock(recordId: string, lock: Lock | null): void {
@@ -104,6 +126,8 @@ function rowTools(core: RowChangeCore, session: TabSession, writes: LockWrites) 
 export function createRowChanges(core: RowChangeCore, session: TabSession, writes: LockWrites): RowChanges {
   const { open, inFlight, notice, rowFailure, bulk, selected } = core;
   const draft = createReasonDraft(core.maxLength);
+  const bulkDraft = createReasonDraft(core.maxLength);
+  core.bulkDraft.value = bulkDraft;
 
   const { contextOf, replaceLock } = rowTools(core, session, writes);
 
@@ -125,7 +149,8 @@ export function createRowChanges(core: RowChangeCore, session: TabSession, write
     const row = target?.action === action ? core.rowOf(target.recordId) : null;
     const context = row && contextOf(row.record.id);
     if (!row || !context || inFlight.value !== null) return;
-    const reason = action === 'editReason' ? draft.check() : '';
+    // A lock reason is required, an unlock's optional; either one over Zoho's limit stays in the box.
+    const reason = draft.check(action === 'unlock');
     if (reason === null) return;
     batch(() => {
       inFlight.value = row.record.id;
@@ -139,20 +164,28 @@ export function createRowChanges(core: RowChangeCore, session: TabSession, write
     }
   }
 
-  /** Unlocks every selected row, a few at a time; each failure is named and none stops the rest. */
+  /**
+   * Unlocks every selected row with the one optional reason, a few at a time, each with its history
+   * note and request answers before the next; each failure is named and none stops the rest.
+   */
   async function unlockSelected(): Promise<void> {
     if (bulk.value?.finished === false) return;
     const chosen = core.rows.value.filter((row) => selected.value.has(row.record.id) && row.selectable);
-    if (chosen.length === 0) return;
+    const reason = bulkDraft.check(true);
+    if (chosen.length === 0 || reason === null) return;
     batch(() => {
       notice.value = null;
       open.value = null;
     });
     const progress = bulkProgress(bulk, chosen.length);
     let contradicted: Settlement | null = null;
-    const unlock = (row: LockedRow) => {
+    const unlock = async (row: LockedRow): Promise<Settlement> => {
       const context = contextOf(row.record.id);
-      return context ? unlockChecked(context, row.lock) : Promise.resolve<Settlement>({ succeeded: false });
+      if (!context) return { succeeded: false };
+      const settlement = await unlockChecked(context, row.lock, reason);
+      // Its follow-up's calls count against Zoho's concurrency too: the next unlock waits for them.
+      await settlement.followUp;
+      return settlement;
     };
     await runBulk(chosen, unlock, ({ item: row, settlement }) => {
       if (settlement.lock !== undefined) replaceLock(row.record.id, settlement.lock);
@@ -161,14 +194,16 @@ export function createRowChanges(core: RowChangeCore, session: TabSession, write
       progress.add({ record: row.record, outcome, failure: outcome === 'failed' ? (settlement.failure ?? null) : null });
     });
     progress.finish();
+    bulkDraft.set('');
     if (contradicted) core.contradicted(contradicted);
   }
 
   return {
     draft,
+    bulkDraft,
     ...rowChoices(core, draft),
     saveReason: () => changeOpenRow('editReason', (context, row, reason) => saveReasonChecked(context, row.lock, reason)),
-    unlockRow: () => changeOpenRow('unlock', (context, row) => unlockChecked(context, row.lock)),
+    unlockRow: () => changeOpenRow('unlock', (context, row, reason) => unlockChecked(context, row.lock, reason)),
     unlockSelected,
   };
 }

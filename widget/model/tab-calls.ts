@@ -3,10 +3,11 @@ import type { LockReads } from '../crm/lock-reads';
 import type { LockWrites } from '../crm/lock-writes';
 import type { OpenRequestCalls } from '../crm/open-requests';
 import type { SettingsCalls } from '../crm/settings-calls';
+import type { ActivityCalls } from './page-follow-up';
 
 /**
  * The Zoho calls the Locked records tab makes. What only some views need is fetched when first
- * asked for: the settings reads, the request counts and the changes.
+ * asked for: the settings reads, the request counts, the changes and what an unlock writes after them.
  */
 export interface TabCalls {
   locks: LockReads;
@@ -14,4 +15,6 @@ export interface TabCalls {
   writes(): Promise<LockWrites>;
   settings(): Promise<SettingsCalls>;
   openRequests(): Promise<OpenRequestCalls>;
+  /** An unlock's history note and request answers: fetched with the changes. */
+  activity(): Promise<ActivityCalls>;
 }

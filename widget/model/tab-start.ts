@@ -56,5 +56,5 @@ export async function startTab({ host, connect, store, now, textsFor, maxInFligh
     maxInFlight,
   });
   const { createTabModules, createListLoading, LOCKABLE_MODULES } = code.value;
-  return { ok: true, session: { user: viewer.value, calls, sources }, createTabModules, createListLoading, candidates: LOCKABLE_MODULES, messages };
+  return { ok: true, session: { user: viewer.value, calls, sources, org: orgId ?? apiDomain, store }, createTabModules, createListLoading, candidates: LOCKABLE_MODULES, messages };
 }
