@@ -3,7 +3,7 @@ import { SEED, type Emulator } from '../../server/emulator/index';
 import { call } from '../emulator/call';
 import { useBrowserSuite } from '../support/browser-suite';
 import { harnessCalls } from '../support/harness-calls';
-import { openRecordPage, WAIT, type RecordPage } from '../support/record-page';
+import { historyLines, openRecordPage, WAIT } from '../support/record-page';
 
 const suite = useBrowserSuite();
 const HOOLI = SEED.deals.hooliPricing;
@@ -13,13 +13,6 @@ const { users } = SEED;
 const tasksOf = async (emulator: Emulator, recordId: string, list: 'Tasks' | 'Tasks_History', variant?: string) =>
   ((await call(emulator, 'GET', `/Deals/${recordId}/${list}?fields=Status,Priority,Owner,Description`, variant ? { headers: { 'X-Emulator-Variant': variant } } : {})).json?.data ??
     []) as { Status: string; Priority: string | null; Owner: { id: string }; Description: string }[];
-
-const historyLines = async (page: RecordPage) => {
-  await page.widget.getByRole('button', { name: 'Show history' }).click();
-  const list = page.widget.getByRole('list', { name: 'Lock history' });
-  await list.waitFor(WAIT);
-  return list.getByRole('listitem').allInnerTexts();
-};
 
 describe('unlocking with a reason in the browser', () => {
   it('the rep unlocks Hooli with a reason: the intern’s request is answered with it and the history shows it', async () => {
