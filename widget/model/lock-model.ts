@@ -216,6 +216,8 @@ function formActions({ state, readyFor, changes, change }: FormParts): Pick<Lock
       void changes.prepare();
       batch(() => {
         if (action === 'editReason') state.draft.set(state.lock.value?.reason ?? '');
+        // An unlock's reason starts empty, never with a lock reason typed in a form closed before.
+        if (action === 'unlock') state.draft.set('');
         state.notice.value = null;
         state.form.value = action;
       });

@@ -30,13 +30,10 @@ export function beginSending(state: RequestState): void {
 const ownerRefused = (error: unknown) => hasCode(error, 'INVALID_DATA') && error.details['api_name'] === 'Owner';
 
 /**
- * Finding who receives a request (when the form opens), and asking them with the typed message (over
- * the limit, nothing is sent) after reading the requests again: another window may have asked meanwhile.
+ * Finding who receives a request: when the form opens, and again past every cache when Zoho refused
+ * the person shown (the form then names the next one, and the asker sends again).
  */
-export function createAsking(state: RequestState, reads: RequestReads, dependencies: UnlockRequestsDependencies) {
-  const { tasks, choices, lockModel, now, recordHistory } = dependencies;
-  const { all, message } = state;
-
+function createRouting(state: RequestState, { lockModel, routeReads }: UnlockRequestsDependencies) {
   /** Says who the request goes to; `fresh` reads past what this view or the cache knows. */
   async function route(fresh: boolean): Promise<RequestRoute | null> {
     const locker = lockModel.lock.value?.lockedBy;
@@ -45,7 +42,7 @@ export function createAsking(state: RequestState, reads: RequestReads, dependenc
     state.routing.value = true;
     try {
       const facts = { locker, owner: lockModel.recordOwner.value, askerId: user.id };
-      return (state.route.value = await findRoute(facts, await dependencies.routeReads(), fresh));
+      return (state.route.value = await findRoute(facts, await routeReads(), fresh));
     } catch (error) {
       state.retryLast = async () => void (await route(fresh));
       state.failure.value = describeFailure(error);
@@ -66,6 +63,18 @@ export function createAsking(state: RequestState, reads: RequestReads, dependenc
       state.failure.value = failureOf('requests.error.inactiveLocker', false, { name: refused.recipient.name });
     }
   }
+
+  return { route, reroute };
+}
+
+/**
+ * Asking the person the form names, with the typed message (over the limit, nothing is sent), after
+ * reading the requests again: another window may have asked meanwhile.
+ */
+export function createAsking(state: RequestState, reads: RequestReads, dependencies: UnlockRequestsDependencies) {
+  const { tasks, choices, lockModel, now, recordHistory } = dependencies;
+  const { all, message } = state;
+  const { route, reroute } = createRouting(state, dependencies);
 
   async function ask(): Promise<void> {
     const lock = lockModel.lock.value;

@@ -124,12 +124,13 @@ function rowTools(core: RowChangeCore, session: TabSession, writes: LockWrites) 
  * row's form opens or a row is selected.
  */
 export function createRowChanges(core: RowChangeCore, session: TabSession, writes: LockWrites): RowChanges {
-  const { open, inFlight, notice, rowFailure, bulk, selected } = core;
+  const { open, inFlight, notice, rowFailure } = core;
   const draft = createReasonDraft(core.maxLength);
   const bulkDraft = createReasonDraft(core.maxLength);
   core.bulkDraft.value = bulkDraft;
 
-  const { contextOf, replaceLock } = rowTools(core, session, writes);
+  const tools = rowTools(core, session, writes);
+  const { contextOf, replaceLock } = tools;
 
   /** Shows what one row's change turned out to mean; `keepForm` leaves a reason form open with its text. */
   function show(row: LockedRow, settlement: Settlement, keepForm: boolean): void {
@@ -164,46 +165,47 @@ export function createRowChanges(core: RowChangeCore, session: TabSession, write
     }
   }
 
-  /**
-   * Unlocks every selected row with the one optional reason, a few at a time, each with its history
-   * note and request answers before the next; each failure is named and none stops the rest.
-   */
-  async function unlockSelected(): Promise<void> {
-    if (bulk.value?.finished === false) return;
-    const chosen = core.rows.value.filter((row) => selected.value.has(row.record.id) && row.selectable);
-    const reason = bulkDraft.check(true);
-    if (chosen.length === 0 || reason === null) return;
-    batch(() => {
-      notice.value = null;
-      open.value = null;
-    });
-    const progress = bulkProgress(bulk, chosen.length);
-    let contradicted: Settlement | null = null;
-    const unlock = async (row: LockedRow): Promise<Settlement> => {
-      const context = contextOf(row.record.id);
-      if (!context) return { succeeded: false };
-      const settlement = await unlockChecked(context, row.lock, reason);
-      // Its follow-up's calls count against Zoho's concurrency too: the next unlock waits for them.
-      await settlement.followUp;
-      return settlement;
-    };
-    await runBulk(chosen, unlock, ({ item: row, settlement }) => {
-      if (settlement.lock !== undefined) replaceLock(row.record.id, settlement.lock);
-      if (settlement.settingsContradicted) contradicted = settlement;
-      const outcome = outcomeOf(settlement);
-      progress.add({ record: row.record, outcome, failure: outcome === 'failed' ? (settlement.failure ?? null) : null });
-    });
-    progress.finish();
-    bulkDraft.set('');
-    if (contradicted) core.contradicted(contradicted);
-  }
-
   return {
     draft,
     bulkDraft,
     ...rowChoices(core, draft),
     saveReason: () => changeOpenRow('editReason', (context, row, reason) => saveReasonChecked(context, row.lock, reason)),
     unlockRow: () => changeOpenRow('unlock', (context, row, reason) => unlockChecked(context, row.lock, reason)),
-    unlockSelected,
+    unlockSelected: () => unlockSelected(core, bulkDraft, tools),
   };
+}
+
+/**
+ * Unlocks every selected row with the one optional reason, a few at a time, each with its history
+ * note and request answers before the next; each failure is named and none stops the rest.
+ */
+async function unlockSelected(core: RowChangeCore, bulkDraft: ReasonDraft, { contextOf, replaceLock }: ReturnType<typeof rowTools>): Promise<void> {
+  const { bulk, selected, notice, open } = core;
+  if (bulk.value?.finished === false) return;
+  const chosen = core.rows.value.filter((row) => selected.value.has(row.record.id) && row.selectable);
+  const reason = bulkDraft.check(true);
+  if (chosen.length === 0 || reason === null) return;
+  batch(() => {
+    notice.value = null;
+    open.value = null;
+  });
+  const progress = bulkProgress(bulk, chosen.length);
+  let contradicted: Settlement | null = null;
+  const unlock = async (row: LockedRow): Promise<Settlement> => {
+    const context = contextOf(row.record.id);
+    if (!context) return { succeeded: false };
+    const settlement = await unlockChecked(context, row.lock, reason);
+    // Its follow-up's calls count against Zoho's concurrency too: the next unlock waits for them.
+    await settlement.followUp;
+    return settlement;
+  };
+  await runBulk(chosen, unlock, ({ item: row, settlement }) => {
+    if (settlement.lock !== undefined) replaceLock(row.record.id, settlement.lock);
+    if (settlement.settingsContradicted) contradicted = settlement;
+    const outcome = outcomeOf(settlement);
+    progress.add({ record: row.record, outcome, failure: outcome === 'failed' ? (settlement.failure ?? null) : null });
+  });
+  progress.finish();
+  bulkDraft.set('');
+  if (contradicted) core.contradicted(contradicted);
 }

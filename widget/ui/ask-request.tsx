@@ -16,8 +16,7 @@ export function AskPart({ model, requests }: { model: LockModel; requests: Unloc
     return <p class="rl-why">{rule ? t('requests.ruleHeld', { rule }) : t('requests.ruleHeldUnnamed')}</p>;
   }
   const found = route?.kind === 'nobody' ? null : route;
-  const askedName = mine && sentTo(mine.ownerId, locker, found?.recipient);
-  const recipient = found?.recipient.name ?? locker?.name ?? '';
+  const askedName = mine && sentTo(mine.ownerId, [locker, model.recordOwner.value, found?.recipient]);
   return (
     <>
       {mine && !mine.open && mine.answer?.kind === 'keptLocked' && (
@@ -47,7 +46,7 @@ export function AskPart({ model, requests }: { model: LockModel; requests: Unloc
             model={model}
             requests={requests}
             label={t('requests.message.label')}
-            hint={t('requests.message.hint', { name: recipient })}
+            hint={found ? t('requests.message.hint', { name: found.recipient.name }) : t('requests.message.optional')}
             submit={t('requests.send')}
             canSubmit={!requests.routing.value && route !== null && route.kind !== 'nobody'}
             onSubmit={() => void requests.ask()}
@@ -58,10 +57,9 @@ export function AskPart({ model, requests }: { model: LockModel; requests: Unloc
   );
 }
 
-/** Whom the viewer's request went to, when this view knows: its locker, or the recipient it found in their place. */
-function sentTo(ownerId: string, locker: Person | null | undefined, recipient: Person | undefined): string | null {
-  if (ownerId === locker?.id) return locker.name;
-  return ownerId === recipient?.id ? recipient.name : null;
+/** Whom the viewer's request went to, when this view knows them: its locker, the record's owner, or the recipient it found. */
+function sentTo(ownerId: string, known: (Person | null | undefined)[]): string | null {
+  return known.find((person) => person?.id === ownerId)?.name ?? null;
 }
 
 /** Who will receive the request, and why them, before anything is sent. */

@@ -43,6 +43,11 @@ describe('who receives an unlock request', () => {
     const [task] = await openTasks(CYBERDYNE);
     expect(task).toMatchObject({ Owner: { id: users.manager }, Description: expect.stringContaining('Message: The PO arrived') });
     await screen.findByText(/You asked Max Manager to unlock this record .*Your request is open\./);
+    // The next view knows him as the record's owner, with no read of who he is.
+    document.body.innerHTML = '';
+    const again = await openWithActivity(emulator, 'intern', CYBERDYNE);
+    await screen.findByText(/You asked Max Manager to unlock this record .*Your request is open\./);
+    expect(callLines(again.host.calls).filter((line) => line.includes('/users'))).toEqual([]);
   });
 
   it('goes to an administrator when the record’s owner is its locker, without reading her twice', async () => {
@@ -82,6 +87,8 @@ describe('who receives an unlock request', () => {
     await user.click(await screen.findByRole('button', { name: 'Ask to unlock' }));
     await screen.findByText('Fiona Former, who locked this record, is no longer an active user, and no one else in your organization can receive a request.');
     expect((button('Send request') as HTMLButtonElement).disabled).toBe(true);
+    // The message's hint names nobody who would get it.
+    screen.getByText('Optional.');
     host.calls.length = 0;
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Anyone?');
     expect(host.calls).toEqual([]);

@@ -78,6 +78,16 @@ describe('unlocking with a reason on the record panel', () => {
     await screen.findByText('Record unlocked.');
   });
 
+  it('starts the unlock reason empty, even after a lock reason was typed in a form left for it', async () => {
+    const { user } = await openWithActivity(emulator, 'rep', HOOLI);
+    await user.click(button('Edit reason'));
+    await user.type(screen.getByRole('textbox', { name: 'Lock reason' }), ' and more');
+    // The requests' own Unlock stays on offer above the status while the reason form is open.
+    await user.click(button('Unlock'));
+    await confirmGroup();
+    expect(reasonBox().value).toBe('');
+  });
+
   it('unlocks with Enter in the reason box, as Save does in the lock form', async () => {
     const { user } = await openWithActivity(emulator, 'rep', HOOLI);
     await user.click(button('Unlock record'));
