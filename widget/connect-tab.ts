@@ -15,5 +15,5 @@ export const connectTab = (options: CrmOptions): TabCalls => ({
   writes: onDemandCalls(() => import('./model/row-changes').then((code) => code.lockWrites(options))),
   settings: onDemandCalls(() => import('./model/settings-read').then((code) => code.settingsCalls(options))),
   openRequests: onDemandCalls(() => import('./model/tab-part').then((code) => code.openRequestCalls(options))),
-  activity: onDemandCalls(() => import('./model/row-changes').then((code) => code.activityCalls(options))),
+  activity: onDemandCalls(() => import('./model/page-follow-up').then((code) => code.activityCalls(options))),
 });

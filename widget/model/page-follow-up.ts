@@ -1,3 +1,6 @@
+import './model-base';
+
+// An unlock's follow-up for pages of many records, with its calls: one part.
 import type { CrmOptions } from '../crm/crm-options';
 import { noteCalls } from '../crm/notes';
 import type { NoteCalls } from '../crm/notes';

@@ -2,7 +2,6 @@ import './model-base';
 
 // The changes' calls load with them: one part.
 export { lockWrites } from '../crm/lock-writes';
-export { activityCalls } from './page-follow-up';
 import { batch } from '@preact/signals-core';
 import type { ReadonlySignal, Signal } from '@preact/signals-core';
 import type { LockWrites } from '../crm/lock-writes';
@@ -13,7 +12,7 @@ import { bulkProgress, runBulk } from './bulk-run';
 import type { LimitWait } from './limit-wait';
 import type { HistoryWriter } from './history-writer';
 import type { LockedList } from './locked-list';
-import { createPageFollowUp } from './page-follow-up';
+import type { UnlockFollowUp } from './unlock-follow-up';
 import type { Settlement } from './races';
 import { createReasonDraft } from './reason-draft';
 import type { ReasonDraft } from './reason-draft';
@@ -87,19 +86,27 @@ function rowChoices(core: RowChangeCore, draft: ReasonDraft): Pick<RowChanges, '
 /** Where a row's change is made, and how a row shows the lock as now known. */
 function rowTools(core: RowChangeCore, session: TabSession, writes: LockWrites) {
   const { user, calls } = session;
-  const { followUp, writer } = createPageFollowUp({
-    calls: calls.activity,
-    author: { id: user.id, name: user.fullName },
-    now: core.now,
-    store: session.store,
-    org: session.org,
-    // A row counted with no open request on its lock needs no read of them; an unknown count does.
-    knownRequests: ({ record, lock }) => {
-      const row = core.rowOf(record.recordId);
-      return row?.lock.id === lock.id && row.openRequests === 0 ? [] : undefined;
-    },
+  // The follow-up's code and calls come as their own part, fetched now without delaying the row's form.
+  const made = import('./page-follow-up').then((code) => {
+    const { followUp, writer } = code.createPageFollowUp({
+      calls: calls.activity,
+      author: { id: user.id, name: user.fullName },
+      now: core.now,
+      store: session.store,
+      org: session.org,
+      // A row counted with no open request on its lock needs no read of them; an unknown count does.
+      knownRequests: ({ record, lock }) => {
+        const row = core.rowOf(record.recordId);
+        return row?.lock.id === lock.id && row.openRequests === 0 ? [] : undefined;
+      },
+    });
+    core.history.value = writer;
+    return followUp;
   });
-  core.history.value = writer;
+  const followUp: UnlockFollowUp = {
+    // Code that could not be fetched writes nothing: the unlock stands, its note and answers are missing.
+    unlocked: (unlock) => made.then((ready) => ready.unlocked(unlock), () => ({ historyWritten: false, requestsAnswered: false })),
+  };
   return {
     contextOf(recordId: string): ChangeContext | null {
       const module = core.module.value;
