@@ -17,6 +17,7 @@ export const connectTab = (options: CrmOptions): TabCalls => ({
   settings: onDemandCalls(() => import('./model/settings-read').then((code) => code.settingsCalls(options))),
   openRequests: async () => part.openRequestCalls(options),
   query: async () => part.createLockedRecordQuery(options),
+  activity: onDemandCalls(() => import('./model/page-follow-up').then((code) => code.activityCalls(options))),
 });
 
 /** What the tab fetches as it starts, in one request: its calls and the code that reads the list. */

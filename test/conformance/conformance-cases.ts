@@ -85,6 +85,19 @@ export const CONFORMANCE_CASES: readonly ConformanceCase[] = [
   { id: 'tasks-post-400-invalid-picklist', area: AREAS.records, method: 'POST', path: '/Tasks', body: { data: [{ ...TASK, Status: 'Completed' }] }, variants: ['task-picklists'], status: 400 },
   { id: 'tasks-put-200', area: AREAS.records, method: 'PUT', path: `/Tasks/${tasks.hooliUnlockRequest}`, body: { data: [{ Status: 'Completed' }] }, status: 200 },
   { id: 'users-current-200', area: AREAS.users, method: 'GET', path: '/users?type=CurrentUser', status: 200 },
+  { id: 'user-get-200-inactive', area: AREAS.users, method: 'GET', path: `/users/${SEED.users.former}`, token: ADMIN, status: 200 },
+  { id: 'users-active-admins-200', area: AREAS.users, method: 'GET', path: '/users?type=ActiveConfirmedAdmins', token: ADMIN, status: 200 },
+  { id: 'tasks-post-201-no-status', area: AREAS.records, method: 'POST', path: '/Tasks', body: { data: [{ ...TASK, Priority: 'Important' }] }, variants: ['task-picklists'], status: 201 },
+  { id: 'tasks-post-400-inactive-owner', area: AREAS.records, method: 'POST', path: '/Tasks', body: { data: [{ ...TASK, Owner: { id: SEED.users.former } }] }, status: 400 },
+  { id: 'tasks-put-200-renamed-completed', area: AREAS.records, method: 'PUT', path: `/Tasks/${tasks.hooliUnlockRequest}`, body: { data: [{ Status: 'Done', Description: 'x' }] }, variants: ['task-picklists'], status: 200 },
+  {
+    id: 'coql-200-open-requests',
+    area: AREAS.coql,
+    method: 'POST',
+    path: '/coql',
+    body: coql(`select id, What_Id, Description, Created_Time from Tasks where (What_Id in ('${deals.hooliPricing}') and (Subject like 'Unlock request%' and Closed_Time is null)) limit 200`),
+    status: 200,
+  },
 ];
 
 export interface CaseAnswer {

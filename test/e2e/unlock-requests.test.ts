@@ -4,7 +4,7 @@ import { SEED, type Emulator } from '../../server/emulator/index';
 import { call } from '../emulator/call';
 import { useBrowserSuite } from '../support/browser-suite';
 import { harnessCalls } from '../support/harness-calls';
-import { openRecordPage, recordPageOf, WAIT, type RecordPage } from '../support/record-page';
+import { historyLines, openRecordPage, recordPageOf, WAIT } from '../support/record-page';
 
 const suite = useBrowserSuite();
 const ACME = SEED.deals.acmeRenewal;
@@ -18,13 +18,6 @@ function requestTasks(emulator: Emulator, recordId: string) {
     .records.Tasks.map((task) => task.fields)
     .filter((fields) => (fields['What_Id'] as { id?: string } | null)?.id === recordId);
 }
-
-const historyLines = async (page: RecordPage) => {
-  await page.widget.getByRole('button', { name: 'Show history' }).click();
-  const list = page.widget.getByRole('list', { name: 'Lock history' });
-  await list.waitFor(WAIT);
-  return list.getByRole('listitem').allInnerTexts();
-};
 
 describe('asking to unlock in the browser', () => {
   it('the intern asks, the rep sees the request and unlocks, the task is completed and the history tells it in order', async () => {

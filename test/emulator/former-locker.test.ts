@@ -51,3 +51,42 @@ describe('deals locked by a user who has left (the demo org’s Fiona Former)', 
     expect((await askToUnlock(deals.hooliPricing, users.rep)).json.data[0]).toMatchObject({ code: 'INVALID_DATA', details: { api_name: 'Owner' } });
   });
 });
+
+describe('tasks and users who have left', () => {
+  const askMax = async () => (await askToUnlock(deals.cyberdyneFormerLocker, users.manager)).json.data[0].details.id as string;
+  const taskOf = async (id: string) => (await call(emulator, 'GET', `/Tasks/${id}`)).json.data[0];
+
+  it('completes a request whose owner has left since: the task stays theirs, the update is taken', async () => {
+    const id = await askMax();
+    emulator.setUserStatus('manager@example.com', 'inactive');
+    const done = await call(emulator, 'PUT', `/Tasks/${id}`, { token: '1000.demo.intern', body: { data: [{ Status: 'Completed', Description: 'Answered' }] } });
+    expect(done.status).toBe(200);
+    expect(await taskOf(id)).toMatchObject({ Status: 'Completed', Owner: { id: users.manager }, Closed_Time: expect.any(String) });
+  });
+
+  it.each([
+    ['has left (inactive)', () => users.former],
+    ['is deleted', () => (emulator.setUserStatus('rep@example.com', 'deleted'), users.rep)],
+    ['is no user at all', () => '5843104000000999999'],
+  ])('refuses an update that gives the task to someone who %s, as an insert is refused, changing nothing', async (_case, ownerOf) => {
+    const id = await askMax();
+    const owner = ownerOf();
+    const answer = await call(emulator, 'PUT', `/Tasks/${id}`, { token: '1000.demo.intern', body: { data: [{ Owner: { id: owner }, Description: 'Changed' }] } });
+    expect(answer).toMatchObject({
+      status: 400,
+      json: { data: [{ code: 'INVALID_DATA', details: { api_name: 'Owner', json_path: '$.data[0].Owner', expected_data_type: 'lookup' }, message: 'invalid data', status: 'error' }] },
+    });
+    const task = await taskOf(id);
+    expect(task.Owner).toMatchObject({ id: users.manager });
+    expect(task.Description ?? null).toBeNull();
+  });
+
+  it('refuses only the items naming an inactive owner in an insert of several (207)', async () => {
+    const answer = await call(emulator, 'POST', '/Tasks', {
+      token: '1000.demo.intern',
+      body: { data: [{ Subject: 'Unlock request: a', Owner: { id: users.former } }, { Subject: 'Unlock request: b', Owner: { id: users.admin } }] },
+    });
+    expect(answer.status).toBe(207);
+    expect(answer.json.data.map((item: { code: string }) => item.code)).toEqual(['INVALID_DATA', 'SUCCESS']);
+  });
+});

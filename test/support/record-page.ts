@@ -16,7 +16,7 @@ export interface RecordPageQuery {
   locale?: string;
   /** The user's Zoho theme, as the harness's Night theme switch sets it; default day. */
   theme?: 'day' | 'night';
-  /** The emulator's variants the widget's calls meet on this page, e.g. minimal-lock-answer. */
+  /** The emulator's variants the widget's calls meet on this page (`&variant=`), e.g. task-picklists. */
   variant?: string;
 }
 
@@ -71,6 +71,15 @@ export async function recordPageOf(page: Page, options: { statusName?: string } 
 
 /** How long `expect.poll` waits for the widget: the machine is shared, so well above the 1 s default. */
 export const WAIT = { timeout: 10_000 } as const;
+
+/** Opens the panel's lock history, unless it is open already (so that polling it never closes it), and gives its lines. */
+export async function historyLines(view: RecordPage): Promise<string[]> {
+  const show = view.widget.getByRole('button', { name: 'Show history' });
+  if ((await show.count()) > 0) await show.click();
+  const list = view.widget.getByRole('list', { name: 'Lock history' });
+  await list.waitFor(WAIT);
+  return list.getByRole('listitem').allInnerTexts();
+}
 
 /**
  * Waits until the panel has finished what it does by itself after showing the status: the unlock

@@ -8,14 +8,14 @@ import { readAnswer } from './zoho-errors';
 export interface OpenRequestCalls {
   /**
    * The open unlock requests on up to 50 records, in one COQL call over the per-user connection:
-   * tasks related to them, with the request Subject and Description marker, not completed.
+   * tasks related to them, with the request Subject and Description marker, not closed (no
+   * Closed_Time, whatever the org calls its completed status) and not answered in their description.
    * `more` says Zoho held back some past the first 200.
    */
   readOpenRequests(recordIds: readonly string[]): Promise<{ requests: OpenRequest[]; more: boolean }>;
 }
 
 const idOnly = z.object({ id: z.string() });
-const COMPLETED = 'Completed';
 /** COQL's cap on the values of `in` (Zoho's v7 page; an older error text says 50, so stay under both). */
 const OPEN_REQUESTS_MAX_RECORDS = 50;
 /** Rows one COQL call returns at one credit. */
@@ -43,13 +43,14 @@ async function readOpenRequests(host: CrmOptions['host'], apiDomain: string, rec
   const ids = recordIds.map((id) => `'${checkId(id)}'`).join(', ');
   const query =
     `select id, What_Id, Description, Created_Time from Tasks where (What_Id in (${ids}) and ` +
-    `(Subject like '${UNLOCK_REQUEST_SUBJECT.trim()}%' and Status != '${COMPLETED}')) limit ${OPEN_REQUESTS_LIMIT}`;
+    `(Subject like '${UNLOCK_REQUEST_SUBJECT.trim()}%' and Closed_Time is null)) limit ${OPEN_REQUESTS_LIMIT}`;
   const request = { connection: 'user', method: 'POST', url: crmUrl(apiDomain, ['coql']), body: { select_query: query } } as const;
   const answer = await host.request(request);
   if (answer.body === undefined) return { requests: [], more: false };
   const parsed = readAnswer(answer.body, openRequestsAnswer, request);
+  // An answer in the description closes a request in an org whose Status has no completed value.
   const requests = parsed.data.flatMap((task) =>
-    task.What_Id && parseRequestText(task.Description ?? '') ? [{ recordId: task.What_Id.id, askedAt: task.Created_Time }] : [],
+    task.What_Id && parseRequestText(task.Description ?? '')?.answer === null ? [{ recordId: task.What_Id.id, askedAt: task.Created_Time }] : [],
   );
   return { requests, more: parsed.info.more_records };
 }

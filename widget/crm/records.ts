@@ -11,6 +11,7 @@ const recordSchema = z.looseObject({
 });
 
 const recordAnswer = dataOf(recordSchema);
+const ownerSchema = z.object({ id: z.string(), name: z.string() });
 
 const holds: Record<string, RecordHold> = {
   approval_process_pending: 'awaiting_approval',
@@ -19,7 +20,7 @@ const holds: Record<string, RecordHold> = {
 
 /** Reading the record itself. */
 export interface RecordCalls {
-  /** The record's name and whether it is held for approval or Zia processing. */
+  /** The record's name, owner, and whether it is held for approval or Zia processing. */
   getRecord(record: RecordRef): Promise<RecordSummary>;
 }
 
@@ -35,7 +36,9 @@ export function recordCalls({ host, apiDomain }: CrmOptions): RecordCalls {
         if (answer.body === undefined) throw new CrmError('INVALID_DATA', 'record not found', { id: recordId });
         const record = firstItem(readAnswer(answer.body, recordAnswer, request).data, request);
         const name = nameOf(record);
-        return { id: record.id, hold: holdOf(record), ...(name ? { name } : {}) };
+        // The owner comes with the record at no extra call; an unexpected shape only leaves it unknown.
+        const owner = ownerSchema.safeParse(record['Owner']);
+        return { id: record.id, hold: holdOf(record), ...(name ? { name } : {}), ...(owner.success ? { owner: owner.data } : {}) };
       } catch (error) {
         if (isZiaHold(error)) {
           return { id: recordId, hold: 'zia_vision_processing' };

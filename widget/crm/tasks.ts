@@ -9,10 +9,10 @@ import { dataOf, firstItem, idName, readAnswer } from './zoho-errors';
 /** One unlock request: a Zoho Task the panel wrote, read back from its Description. */
 export interface UnlockRequest {
   id: string;
-  /** false once the task is completed: answered, or closed in Zoho CRM. */
+  /** false once answered (its description says how) or closed in Zoho CRM. */
   open: boolean;
   requester: { id: string; name: string };
-  /** The locker the task was assigned to. */
+  /** Who the task was assigned to: the locker, or whoever could answer in their place. */
   ownerId: string;
   message: string;
   answer: RequestAnswer;
@@ -25,11 +25,14 @@ export interface UnlockRequest {
 export interface NewUnlockRequest {
   record: RecordRef;
   recordName: string;
-  lockerId: string;
+  /** Who gets the task: the locker, or the record's owner or an administrator when the locker has left. */
+  recipientId: string;
   requesterName: string;
   message: string;
   /** YYYY-MM-DD in the requester's time zone. */
   dueDate: string;
+  /** The display value to send as Priority; null leaves it to the org's default. */
+  priority: string | null;
 }
 
 /** Zoho's Tasks calls the panel makes for unlock requests, over the per-user connection. */
@@ -38,11 +41,15 @@ export interface TaskCalls {
   readUnlockRequests(record: RecordRef): Promise<UnlockRequest[]>;
   /** Creates the request task; resolves with its id and creation time. */
   askToUnlock(request: NewUnlockRequest): Promise<{ id: string; askedAt: string }>;
-  /** Completes the task, with its description as given (the answer added). */
-  completeRequest(taskId: string, description: string): Promise<void>;
+  /**
+   * Writes the task's description as given (the answer added) and sets `status`, the display value
+   * of the org's completed status; null (an org without one) writes the description alone.
+   */
+  completeRequest(taskId: string, description: string, status: string | null): Promise<void>;
 }
 
 const idOnly = z.object({ id: z.string() });
+/** Zoho's default name of the closing status, for an answer that gives no Closed_Time. */
 const COMPLETED = 'Completed';
 const taskSchema = z.object({
   id: z.string(),
@@ -52,6 +59,7 @@ const taskSchema = z.object({
   Description: z.nullish(z.string()),
   Created_Time: z.string(),
   Created_By: z.nullish(idOnly),
+  Closed_Time: z.nullish(z.string()),
 });
 
 const queryAnswer = dataOf(taskSchema);
@@ -67,15 +75,17 @@ export function taskCalls({ host, apiDomain }: CrmOptions): TaskCalls {
       const query =
         'select id, Subject, Status, Owner, Description, Created_Time, Created_By, Closed_Time from Tasks ' +
         `where (What_Id = '${checkId(recordId)}' and Subject like '${UNLOCK_REQUEST_SUBJECT.trim()}%') order by Created_Time desc limit 50`;
-      const answer = await host.request({ connection: 'user', method: 'POST', url: crmUrl(apiDomain, ['coql']), body: { select_query: query } });
+      const call = { connection: 'user', method: 'POST', url: crmUrl(apiDomain, ['coql']), body: { select_query: query } } as const;
+      const answer = await host.request(call);
       if (answer.body === undefined) return [];
-      return readAnswer(answer.body, queryAnswer, 'readUnlockRequests').data.flatMap((task) => {
+      return readAnswer(answer.body, queryAnswer, call).data.flatMap((task) => {
         const text = parseRequestText(task.Description ?? '');
         if (!text || !task.Owner || !task.Created_By) return [];
         return [
           {
             id: task.id,
-            open: task.Status !== COMPLETED,
+            // Zoho sets Closed_Time when a task is completed, whatever the org calls that status.
+            open: !task.Closed_Time && task.Status !== COMPLETED && text.answer === null,
             requester: { id: task.Created_By.id, name: text.requester },
             ownerId: task.Owner.id,
             message: text.message,
@@ -90,24 +100,26 @@ export function taskCalls({ host, apiDomain }: CrmOptions): TaskCalls {
       const { module, recordId } = request.record;
       const task = {
         Subject: requestSubject(request.recordName),
-        Owner: { id: checkId(request.lockerId) },
+        Owner: { id: checkId(request.recipientId) },
         What_Id: { id: checkId(recordId) },
         $se_module: checkModule(module),
         Due_Date: request.dueDate,
-        Priority: 'High',
-        Status: 'Not Started',
+        // Status is left out: a new task starts at the org's default status, whatever it is called.
+        ...(request.priority ? { Priority: request.priority } : {}),
         Send_Notification_Email: true,
         Description: requestDescription(request.requesterName, request.message),
       };
-      const answer = await host.request({ connection: 'user', method: 'POST', url: crmUrl(apiDomain, ['Tasks']), body: { data: [task] } });
-      const { details } = firstItem(readAnswer(answer.body, createdAnswer, 'askToUnlock').data, 'askToUnlock');
+      const call = { connection: 'user', method: 'POST', url: crmUrl(apiDomain, ['Tasks']), body: { data: [task] } } as const;
+      const answer = await host.request(call);
+      const { details } = firstItem(readAnswer(answer.body, createdAnswer, call).data, call);
       return { id: details.id, askedAt: details.Created_Time };
     },
-    async completeRequest(taskId, description) {
+    async completeRequest(taskId, description, status) {
       const url = crmUrl(apiDomain, ['Tasks', checkId(taskId)]);
-      const body = { data: [{ Status: COMPLETED, Description: description }] };
-      const answer = await host.request({ connection: 'user', method: 'PUT', url, body });
-      firstItem(readAnswer(answer.body, changedAnswer, 'completeRequest').data, 'completeRequest');
+      const body = { data: [{ ...(status ? { Status: status } : {}), Description: description }] };
+      const call = { connection: 'user', method: 'PUT', url, body } as const;
+      const answer = await host.request(call);
+      firstItem(readAnswer(answer.body, changedAnswer, call).data, call);
     },
   };
 }

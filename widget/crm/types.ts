@@ -59,6 +59,8 @@ export interface RecordSummary {
   hold: RecordHold;
   /** The record's name (e.g. Deal_Name), when the answer carries one. */
   name?: string;
+  /** The record's owner, when the answer carries one: who may answer an unlock request its locker cannot. */
+  owner?: { id: string; name: string };
 }
 
 export interface RecordRef {

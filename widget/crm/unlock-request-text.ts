@@ -14,11 +14,13 @@ const ASKED = ' asked to unlock this record.';
 const MESSAGE = '\n\nMessage: ';
 const REPLY = '\n\nReply from ';
 const UNLOCKED = '\n\nUnlocked by ';
+const UNLOCK_REASON = '. Reason: ';
 
 /** How a request was answered, as its Description records it. */
 export type RequestAnswer =
   | { kind: 'keptLocked'; by: string; reply: string }
-  | { kind: 'unlocked'; by: string }
+  /** `reason` is '' when the unlock gave none (and in descriptions written before unlocks had one). */
+  | { kind: 'unlocked'; by: string; reason: string }
   | null;
 
 export interface RequestText {
@@ -39,7 +41,10 @@ export function requestDescription(requester: string, message: string): string {
 /** The description with an answer added before the marker line. */
 export function answeredDescription(description: string, answer: Exclude<RequestAnswer, null>): string {
   const body = withoutMarker(description) ?? description;
-  const added = answer.kind === 'keptLocked' ? `${REPLY}${answer.by}: ${answer.reply}` : `${UNLOCKED}${answer.by}.`;
+  const added =
+    answer.kind === 'keptLocked'
+      ? `${REPLY}${answer.by}: ${answer.reply}`
+      : `${UNLOCKED}${answer.by}${answer.reason ? `${UNLOCK_REASON}${answer.reason}` : '.'}`;
   return `${body}${added}\n\n${UNLOCK_REQUEST_MARKER}`;
 }
 
@@ -62,12 +67,19 @@ export function parseRequestText(description: string): RequestText | null {
       answer = { kind: 'keptLocked', by: rest.slice(0, colon), reply: rest.slice(colon + 2) };
       body = body.slice(0, reply);
     }
-  } else if (unlocked >= 0 && body.endsWith('.')) {
-    answer = { kind: 'unlocked', by: body.slice(unlocked + UNLOCKED.length, -1) };
-    body = body.slice(0, unlocked);
+  } else if (unlocked >= 0) {
+    answer = unlockAnswer(body.slice(unlocked + UNLOCKED.length));
+    if (answer) body = body.slice(0, unlocked);
   }
   const message = body.startsWith(MESSAGE) ? body.slice(MESSAGE.length) : '';
   return { requester, message, answer };
+}
+
+/** "Rita Rep." or "Rita Rep. Reason: …" after "Unlocked by ". */
+function unlockAnswer(rest: string): RequestAnswer {
+  const reasonAt = rest.indexOf(UNLOCK_REASON);
+  if (reasonAt > 0) return { kind: 'unlocked', by: rest.slice(0, reasonAt), reason: rest.slice(reasonAt + UNLOCK_REASON.length) };
+  return rest.endsWith('.') && rest.length > 1 ? { kind: 'unlocked', by: rest.slice(0, -1), reason: '' } : null;
 }
 
 function withoutMarker(description: string): string | null {

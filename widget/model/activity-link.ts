@@ -31,6 +31,7 @@ export function linkActivity({ host, model, now, store }: { host: Host; model: L
         stopCollecting();
         const created = part.createRecordActivity({ host, lockModel: model, now, store });
         early.splice(0).forEach(created.confirmed);
+        model.attachFollowUp(created.followUp);
         activity.value = created;
       },
       // The lock itself stays fully usable; the next start tries again.

@@ -6,6 +6,7 @@ import { reasonRaceOn, settleFoundLock } from './races';
 import type { Settlement } from './races';
 import { settleChangeFailure, settleLockFailure } from './settle-failure';
 import type { SettleContext } from './settle-failure';
+import type { UnlockFollowUp } from './unlock-follow-up';
 
 /**
  * The rules every page follows to change a lock it shows, whatever the page: each resolves with
@@ -13,9 +14,11 @@ import type { SettleContext } from './settle-failure';
  */
 export interface ChangeContext extends SettleContext {
   writes: LockWrites;
-  /** The viewer's name, for a lock Zoho confirmed without saying who set it. */
+  /** The viewer's name, for a lock Zoho confirmed without saying who set it, and for an unlock's history. */
   userName: string;
   now: () => Date;
+  /** What an unlock leaves behind: its history note and its answer to the open unlock requests. */
+  followUp: UnlockFollowUp;
 }
 
 /** Zoho refused what the page's cached settings allowed: they are to be read again. */
@@ -89,12 +92,22 @@ export async function saveReasonChecked(context: ChangeContext, shown: Lock, rea
   }
 }
 
-/** Unlocks the lock `shown`; a failure is settled against the lock Zoho has now (gone, replaced, refused). */
-export async function unlockChecked(context: ChangeContext, shown: Lock): Promise<Settlement> {
+/**
+ * Unlocks the lock `shown`, with `reason` (optional, already checked: '' for none); a failure is
+ * settled against the lock Zoho has now (gone, replaced, refused). Once Zoho confirmed it, the
+ * follow-up writes the history note and answers the open unlock requests with the reason: the
+ * settlement's `followUp` says when that is done, so a page that closes can wait for it.
+ * @example const settlement = await unlockChecked(context, lock, 'Contract signed'); await settlement.followUp;
+ */
+export async function unlockChecked(context: ChangeContext, shown: Lock, reason = ''): Promise<Settlement> {
+  let settlement: Settlement;
   try {
     await context.writes.unlock(context.record, shown.id);
-    return { succeeded: true, lock: null, notice: { key: 'notice.unlocked' } };
+    settlement = { succeeded: true, lock: null, notice: { key: 'notice.unlocked' } };
   } catch (failure) {
-    return settled(failure, () => settleChangeFailure(context, shown.id, failure, (current) => current === null, 'notice.unlocked'));
+    settlement = await settled(failure, () => settleChangeFailure(context, shown.id, failure, (current) => current === null, 'notice.unlocked'));
   }
+  if (!settlement.succeeded) return settlement;
+  const followUp = context.followUp.unlocked({ record: context.record, lock: shown, by: context.userName, reason });
+  return { ...settlement, followUp };
 }

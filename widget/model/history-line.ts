@@ -7,14 +7,15 @@
 export type HistoryEvent =
   | { kind: 'locked'; by: string; reason: string }
   | { kind: 'reasonChanged'; by: string; reason: string }
-  | { kind: 'unlocked'; by: string }
+  /** `reason` is '' when none was given, as in every note written before unlocks had one. */
+  | { kind: 'unlocked'; by: string; reason: string }
   | { kind: 'asked'; by: string; locker: string }
   | { kind: 'keptLocked'; by: string; requester: string; reply: string };
 
 const REASON = ' Reason: ';
 const REPLY = ' Reply: ';
 
-/** @example historyLine({ kind: 'unlocked', by: 'Rita Rep' }) // 'Rita Rep unlocked this record.' */
+/** @example historyLine({ kind: 'unlocked', by: 'Rita Rep', reason: '' }) // 'Rita Rep unlocked this record.' */
 export function historyLine(event: HistoryEvent): string {
   switch (event.kind) {
     case 'locked':
@@ -22,7 +23,7 @@ export function historyLine(event: HistoryEvent): string {
     case 'reasonChanged':
       return `${event.by} changed the lock reason.${REASON}${event.reason}`;
     case 'unlocked':
-      return `${event.by} unlocked this record.`;
+      return `${event.by} unlocked this record.${event.reason ? `${REASON}${event.reason}` : ''}`;
     case 'asked':
       return `${event.by} asked ${event.locker} to unlock this record.`;
     case 'keptLocked':
@@ -43,7 +44,9 @@ export function parseHistoryLine(line: string, author: string): HistoryEvent | n
   if (lockedReason !== null) return { kind: 'locked', by: author, reason: lockedReason };
   const changedReason = after('changed the lock reason.', REASON);
   if (changedReason !== null) return { kind: 'reasonChanged', by: author, reason: changedReason };
-  if (rest === 'unlocked this record.') return { kind: 'unlocked', by: author };
+  const unlockReason = after('unlocked this record.', REASON);
+  if (unlockReason !== null) return { kind: 'unlocked', by: author, reason: unlockReason };
+  if (rest === 'unlocked this record.') return { kind: 'unlocked', by: author, reason: '' };
   const asked = /^asked (.+) to unlock this record\.$/s.exec(rest);
   if (asked?.[1]) return { kind: 'asked', by: author, locker: asked[1] };
   const kept = /^kept this record locked for (.+?)\.(?: Reply: (.*))?$/s.exec(rest);

@@ -12,6 +12,7 @@ import type { ConfirmedChange, LockAction, Session } from './lock-session';
 import type { LockState } from './lock-state';
 import { raceOn } from './races';
 import type { Settlement } from './races';
+import type { UnlockFollowUp } from './unlock-follow-up';
 
 /** What the lock model lends its changes: its state, its reads, and the few steps only it may take. */
 export interface ChangeCore {
@@ -25,6 +26,8 @@ export interface ChangeCore {
   userName(): string;
   now: () => Date;
   confirmed(change: ConfirmedChange): void;
+  /** The history note and request answers of an unlock, once the panel's activity is there to write them. */
+  followUp: UnlockFollowUp;
 }
 
 export interface LockChanges {
@@ -50,6 +53,7 @@ export function createLockChanges(core: ChangeCore, writes: LockWrites): LockCha
     userName: core.userName(),
     now: core.now,
     configurations: session.calls.settings,
+    followUp: core.followUp,
   });
 
   /** Runs one change with the controls disabled and shows what it turned out to mean. */
@@ -99,9 +103,11 @@ export function createLockChanges(core: ChangeCore, writes: LockWrites): LockCha
   async function submitUnlock(): Promise<void> {
     const session = core.readyFor('unlock');
     const shown = state.lock.value;
-    if (!session || !shown) return;
+    // The reason is optional; one over Zoho's limit sends nothing and stays in the box.
+    const reason = session && shown && state.draft.check(true);
+    if (!session || !shown || reason === null) return;
     const again = retryOf(core, 'unlock', submitUnlock, { userId: session.userId, lockId: shown.id });
-    await perform('unlock', () => unlockChecked(contextOf(session), shown), again);
+    await perform('unlock', () => unlockChecked(contextOf(session), shown, reason), again);
   }
 
   return { submitLock, submitReason, submitUnlock };
@@ -118,7 +124,8 @@ function retryOf(core: ChangeCore, action: LockAction, repeat: () => Promise<voi
   return async () => {
     const race = shown && raceOn(shown.lockId, state.lock.value, shown.userId);
     if (race) return state.apply({ succeeded: false, notice: race });
-    const repeatable = core.readyFor(action) && (action === 'unlock' || (state.form.value === action && state.draft.check() !== null));
+    const repeatable =
+      core.readyFor(action) && (action === 'unlock' ? state.draft.check(true) !== null : state.form.value === action && state.draft.check() !== null);
     return repeatable ? repeat() : reading.rereadLock();
   };
 }

@@ -23,6 +23,7 @@ import type { Permissions } from './permissions';
 import type { Notice } from './races';
 import type { ReasonDraft } from './reason-draft';
 import { startUp } from './start-up';
+import type { UnlockFollowUp } from './unlock-follow-up';
 
 export interface LockModelDependencies {
   host: Host;
@@ -44,6 +45,8 @@ export interface LockModel {
   record: ReadonlySignal<RecordRef | null>;
   /** The record's name, when the record read gave it. */
   recordName: ReadonlySignal<string | null>;
+  /** The record's owner, when the record read gave it. */
+  recordOwner: ReadonlySignal<{ id: string; name: string } | null>;
   user: ReadonlySignal<CurrentUser | null>;
   configuration: ReadonlySignal<LockingConfiguration | null>;
   lock: ReadonlySignal<Lock | null>;
@@ -72,6 +75,7 @@ export interface LockModel {
   /** Locks with `reason` (or the draft). Bad input sends nothing and sets draft.problem. */
   lockRecord(reason?: string): Promise<void>;
   updateReason(reason?: string): Promise<void>;
+  /** Unlocks with the draft as its optional reason; one over Zoho's limit sends nothing and sets draft.problem. */
   unlockRecord(): Promise<void>;
   /** Reads the lock again without hiding what is shown. */
   refresh(): Promise<void>;
@@ -82,6 +86,8 @@ export interface LockModel {
   dispose(): void;
   /** Calls `listener` after each change Zoho confirmed (never for a change found made elsewhere); returns the unsubscribe. */
   onConfirmedChange(listener: (change: ConfirmedChange) => void): () => void;
+  /** Hands over what writes an unlock's history note and answers its requests; an unlock confirmed before waits for it. */
+  attachFollowUp(followUp: UnlockFollowUp): void;
 }
 
 /** What the panel says before its texts arrive, or when they never do. */
@@ -102,7 +108,8 @@ export function createLockModel(dependencies: LockModelDependencies): LockModel 
     session && state.inFlight.value === null && state.permissions.value?.[action].allowed ? session : null;
   const userName = () => core.user.value?.fullName ?? '';
   const confirmed = (change: ConfirmedChange) => listeners.forEach((listener) => listener(change));
-  const changeCore: ChangeCore = { state, reading, limit: core.limit, recovery, readyFor, userName, now: dependencies.now, confirmed };
+  const followUps = followUpSlot();
+  const changeCore: ChangeCore = { state, reading, limit: core.limit, recovery, readyFor, userName, now: dependencies.now, confirmed, followUp: followUps.followUp };
   // The code behind lock, edit and unlock and their calls: fetched when a form opens (or its button gets focus).
   const changes = onDemandActions(async () => {
     if (!session) throw new Error('The panel has not started');
@@ -127,6 +134,7 @@ export function createLockModel(dependencies: LockModelDependencies): LockModel 
       state.lock.value = facts.lock;
       state.hold.value = facts.summary.hold;
       state.recordName.value = facts.summary.name ?? null;
+      state.recordOwner.value = facts.summary.owner ?? null;
       state.showSettings(facts);
       core.ready(facts.user, result.messages, () => void retry());
     });
@@ -152,6 +160,7 @@ export function createLockModel(dependencies: LockModelDependencies): LockModel 
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
+    attachFollowUp: followUps.attach,
     ...formActions({ state, readyFor, changes, change }),
     dismissError() {
       state.error.value = null;
@@ -177,6 +186,7 @@ function shownState(core: PageCore, state: LockState) {
     waitUntil: core.limit.until,
     record: state.record,
     recordName: state.recordName,
+    recordOwner: state.recordOwner,
     configuration: state.configuration,
     lock: state.lock,
     hold: state.hold,
@@ -206,6 +216,8 @@ function formActions({ state, readyFor, changes, change }: FormParts): Pick<Lock
       void changes.prepare();
       batch(() => {
         if (action === 'editReason') state.draft.set(state.lock.value?.reason ?? '');
+        // An unlock's reason starts empty, never with a lock reason typed in a form closed before.
+        if (action === 'unlock') state.draft.set('');
         state.notice.value = null;
         state.form.value = action;
       });
@@ -226,6 +238,25 @@ function formActions({ state, readyFor, changes, change }: FormParts): Pick<Lock
       return change((loaded) => loaded.submitReason());
     },
     unlockRecord: () => change((loaded) => loaded.submitUnlock()),
+  };
+}
+
+/**
+ * Where an unlock's follow-up is handed over once its code has loaded; until then an unlock's waits.
+ * Once attached it is called in the same turn, so it sees the requests before anything else does.
+ */
+function followUpSlot() {
+  let attached: UnlockFollowUp | null = null;
+  const waiting: ((followUp: UnlockFollowUp) => void)[] = [];
+  const followUp: UnlockFollowUp = {
+    unlocked: (unlock) => attached?.unlocked(unlock) ?? new Promise((resolve) => waiting.push((ready) => resolve(ready.unlocked(unlock)))),
+  };
+  return {
+    followUp,
+    attach(ready: UnlockFollowUp) {
+      attached = ready;
+      waiting.splice(0).forEach((run) => run(ready));
+    },
   };
 }
 

@@ -17,6 +17,7 @@ import { defaultReasonMaxLength } from '../crm/reason';
 export interface LockState {
   record: Signal<RecordRef | null>;
   recordName: Signal<string | null>;
+  recordOwner: Signal<{ id: string; name: string } | null>;
   configuration: Signal<LockingConfiguration | null>;
   lock: Signal<Lock | null>;
   hold: Signal<RecordHold>;
@@ -82,6 +83,7 @@ export function createLockState(core: PageCore): LockState {
   return {
     record: signal<RecordRef | null>(null),
     recordName: signal<string | null>(null),
+    recordOwner: signal<{ id: string; name: string } | null>(null),
     configuration,
     lock,
     hold,

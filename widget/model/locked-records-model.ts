@@ -16,6 +16,7 @@ import { parseStoredFilters } from './overview-filters';
 import type { OverviewFilters } from './overview-filters';
 import { createPageCore } from './page-core';
 import type { PageCore, Phase } from './page-core';
+import type { HistoryWriter } from './history-writer';
 import type { ReasonDraft } from './reason-draft';
 import type { Settlement } from './races';
 import type { LockSettings } from './settings-cache';
@@ -67,6 +68,10 @@ export interface LockedRecordsModel {
   waitUntil: ReadonlySignal<number | null>;
   /** The reason being typed in a row's form; null until the code behind the rows' changes is here. */
   draft: ReadonlySignal<ReasonDraft | null>;
+  /** The optional reason of "Unlock selected"; likewise. */
+  bulkDraft: ReadonlySignal<ReasonDraft | null>;
+  /** The unlocks' history notes, with those that could not be written (and a way to write them again); likewise. */
+  history: ReadonlySignal<HistoryWriter | null>;
   start(): Promise<void>;
   /** Starts again after a failed start; otherwise loads the list again. */
   retry(): Promise<void>;
@@ -82,9 +87,11 @@ export interface LockedRecordsModel {
   /** Starts loading the code behind the row changes, e.g. when a row's button gets focus. */
   prepareChanges(): void;
   saveReason(): Promise<void>;
+  /** Unlocks the open row with its form's optional reason; one over Zoho's limit stays in the box, unsent. */
   unlockRow(): Promise<void>;
   /** Repeats the change of the row whose form or confirmation is open, after it failed. */
   retryRow(): Promise<void>;
+  /** Unlocks the selected rows with the bulk form's optional reason, likewise checked first. */
   unlockSelected(): Promise<void>;
   dismissBulk(): void;
   openRecord(record: RecordToOpen): Promise<void>;

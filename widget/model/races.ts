@@ -1,6 +1,7 @@
 import type { Lock, LockingConfiguration, LockPermission, RecordHold } from '../crm/types';
 import type { MessageKey, MessageParams } from '../i18n/messages';
 import type { Failure } from './failure';
+import type { FollowUpOutcome } from './unlock-follow-up';
 
 /** What just happened, for the live region, with the values its message names. */
 export interface Notice {
@@ -59,6 +60,8 @@ export interface Settlement {
   reasonUnsaved?: boolean;
   /** Zoho refused what the cached settings allowed (NO_PERMISSION, NOT_ALLOWED): read them again. */
   settingsContradicted?: boolean;
+  /** After a confirmed unlock: its history note and answers to the open requests, settling when they are done. */
+  followUp?: Promise<FollowUpOutcome>;
 }
 
 /**

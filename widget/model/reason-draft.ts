@@ -18,8 +18,8 @@ export interface ReasonDraft {
   /** Set by a submit with a bad reason; cleared as soon as the text changes. */
   problem: ReadonlySignal<ReasonProblem | null>;
   set(text: string): void;
-  /** The trimmed reason, or null after recording why it cannot be sent. */
-  check(): string | null;
+  /** The trimmed reason, or null after recording why it cannot be sent; `optional`: an empty one is fine (an unlock's). */
+  check(optional?: boolean): string | null;
 }
 
 /**
@@ -40,8 +40,8 @@ export function createReasonDraft(maxLength: ReadonlySignal<number>): ReasonDraf
       text.value = next;
       problem.value = null;
     },
-    check() {
-      const checked = validateReason(text.value, maxLength.value);
+    check(optional) {
+      const checked = validateReason(text.value, maxLength.value, optional);
       problem.value = checked.ok ? null : checked;
       return checked.ok ? checked.reason : null;
     },

@@ -4,6 +4,7 @@ import type { Lock } from '../crm/types';
 import { describeFailure } from './describe-failure';
 import { forLock } from './request-state';
 import type { RequestState, UnlockRequestsDependencies } from './request-state';
+import { withTaskChoices } from './task-choices';
 
 /** Reading the record's requests, and completing those whose lock is gone. */
 export interface RequestReads {
@@ -11,6 +12,8 @@ export interface RequestReads {
   read(): Promise<UnlockRequest[] | null>;
   /** Writes down the open requests the viewer is party to, as now known, for the record's next view. */
   rememberOpen(): void;
+  /** The record's requests when they were read for the lock `lockId` (at or after it was shown); undefined otherwise. */
+  knownFor(lockId: string): UnlockRequest[] | undefined;
   /** Stops following the lock. */
   dispose(): void;
 }
@@ -20,9 +23,11 @@ export interface RequestReads {
  * open requests remembered on it, and a lock gone completes the requests the viewer is party to.
  */
 export function createRequestReads(state: RequestState, dependencies: UnlockRequestsDependencies): RequestReads {
-  const { tasks, lockModel, memory } = dependencies;
+  const { tasks, choices, lockModel, memory } = dependencies;
   const { all } = state;
   let readFor: string | null = null;
+  /** The lock the requests shown were last read for. */
+  let readOk: string | null = null;
   let recalled = false;
 
   function rememberOpen() {
@@ -31,13 +36,20 @@ export function createRequestReads(state: RequestState, dependencies: UnlockRequ
     void memory?.().then((remembered) => remembered.remember(openIds()), () => undefined);
   }
 
-  /** Completes requests left open from an earlier lock, when the viewer is their locker or requester. */
+  /**
+   * Completes requests left open from an earlier lock, when the viewer is their locker or requester.
+   * An org without a completed status keeps them open: there is nothing to set.
+   */
   async function closeStale(calls: TaskCalls, lock: Lock | null, requests: UnlockRequest[]) {
     const stale = requests.filter((request) => request.open && (!lock || !forLock(lock)(request)) && state.isParty(request));
     for (const request of stale) {
       try {
-        await calls.completeRequest(request.id, request.description);
-        state.closed(request.id);
+        const closed = await withTaskChoices(await choices(), async (picked) => {
+          if (!picked.completed) return false;
+          await calls.completeRequest(request.id, request.description, picked.completed);
+          return true;
+        });
+        if (closed) state.closed(request.id);
       } catch {
         // Left open: the next viewer who may close it tries again.
       }
@@ -51,9 +63,11 @@ export function createRequestReads(state: RequestState, dependencies: UnlockRequ
     const record = lockModel.record.value;
     if (!record) return null;
     state.loading.value = true;
+    const lockId = lockModel.lock.value?.id ?? null;
     try {
       const requests = await (await tasks()).readUnlockRequests(record);
       all.value = requests;
+      readOk = lockId;
       rememberOpen();
       return requests;
     } catch (error) {
@@ -81,7 +95,7 @@ export function createRequestReads(state: RequestState, dependencies: UnlockRequ
     }
   });
 
-  return { read, rememberOpen, dispose };
+  return { read, rememberOpen, knownFor: (lockId) => (readOk === lockId ? all.value : undefined), dispose };
 }
 
 /**

@@ -10,9 +10,11 @@ import type { LockModel } from './lock-model';
 import { createMessageDraft } from './message-draft';
 import type { MessageDraft } from './message-draft';
 import type { RequestMemory } from './request-memory';
+import type { RequestRoute, RouteReads } from './request-route';
+import type { TaskChoicesSource } from './task-choices';
 
-/** Why the viewer is not offered "Ask to unlock"; null when they are. */
-export type AskBlock = 'ruleHeld' | 'notBound' | 'ownLock' | 'alreadyAsked';
+/** Why the viewer is not offered "Ask to unlock" ('answers': requests on this lock went to them); null when they are. */
+export type AskBlock = 'ruleHeld' | 'notBound' | 'ownLock' | 'answers' | 'alreadyAsked';
 
 export type RequestForm = 'ask' | 'keepLocked';
 
@@ -23,6 +25,10 @@ export interface RequestNotice {
 
 export interface UnlockRequestsDependencies {
   tasks: () => Promise<TaskCalls>;
+  /** The org's Tasks picklist choices, for a request's Priority and the status that completes it. */
+  choices: () => Promise<TaskChoicesSource>;
+  /** Who can receive a request: read when the ask form opens. */
+  routeReads: () => Promise<RouteReads>;
   lockModel: LockModel;
   now: () => Date;
   /** Writes one history note; never throws. */
@@ -56,6 +62,12 @@ export interface RequestState {
   mine: ReadonlySignal<UnlockRequest | null>;
   /** The viewer set this lock: they answer the requests. */
   isLocker: ReadonlySignal<boolean>;
+  /** The open requests on the current lock the viewer answers: all of them for its locker, else those sent to them. */
+  answerable: ReadonlySignal<UnlockRequest[]>;
+  /** Who the request being written goes to; null until found. */
+  route: Signal<RequestRoute | null>;
+  /** Finding who can receive it (when the ask form opens). */
+  routing: Signal<boolean>;
   /** null while the record is unlocked. */
   askBlock: ReadonlySignal<AskBlock | null | undefined>;
   viewerId(): string | null;
@@ -77,11 +89,14 @@ export function createRequestState(lockModel: LockModel): RequestState {
     const lock = lockModel.lock.value;
     return lock !== null && lock.lockedBy?.id === viewerId();
   });
+  const open = computed(() => current.value.filter((request) => request.open));
+  const answerable = computed(() => (isLocker.value ? open.value : open.value.filter((request) => request.ownerId === viewerId())));
   const askBlock = computed((): AskBlock | null | undefined => {
     const lock = lockModel.lock.value;
     if (!lock) return undefined;
     if (lock.source !== 'Manual') return 'ruleHeld';
     if (isLocker.value) return 'ownLock';
+    if (answerable.value.length > 0) return 'answers';
     if (!lockModel.permissions.value?.bindsViewer || !lock.lockedBy) return 'notBound';
     if (mine.value?.open) return 'alreadyAsked';
     return null;
@@ -96,9 +111,12 @@ export function createRequestState(lockModel: LockModel): RequestState {
     notice: signal<RequestNotice | null>(null),
     retryLast: null,
     current,
-    open: computed(() => current.value.filter((request) => request.open)),
+    open,
     mine,
     isLocker,
+    answerable,
+    route: signal<RequestRoute | null>(null),
+    routing: signal(false),
     askBlock,
     viewerId,
     isParty: (request) => request.ownerId === viewerId() || request.requester.id === viewerId(),

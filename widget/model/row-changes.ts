@@ -13,7 +13,9 @@ import { bulkProgress, runBulk } from './bulk-run';
 import { sentTogether } from './failure';
 import type { Failure } from './failure';
 import type { LimitWait } from './limit-wait';
+import type { HistoryWriter } from './history-writer';
 import type { LockedList } from './locked-list';
+import type { UnlockFollowUp } from './unlock-follow-up';
 import type { Settlement } from './races';
 import { createReasonDraft } from './reason-draft';
 import type { ReasonDraft } from './reason-draft';
@@ -36,6 +38,10 @@ export interface RowChangeCore {
   maxLength: ReadonlySignal<number>;
   /** Where the model shows the row form's draft once this code has made it. */
   draft: Signal<ReasonDraft | null>;
+  /** The optional reason of "Unlock selected", likewise. */
+  bulkDraft: Signal<ReasonDraft | null>;
+  /** What writes the unlocks' history notes, with those it could not write; likewise. */
+  history: Signal<HistoryWriter | null>;
   limit: LimitWait;
   now: () => Date;
   rowOf(recordId: string): LockedRow | null;
@@ -46,6 +52,8 @@ export interface RowChangeCore {
 export interface RowChanges {
   /** The reason being typed in a row's form: it stays when a save fails or races. */
   draft: ReasonDraft;
+  /** The optional reason given to every record of "Unlock selected". */
+  bulkDraft: ReasonDraft;
   /** Opens a row's reason form or unlock confirmation, if the viewer may make that change. */
   openAction(recordId: string, action: RowAction): void;
   saveReason(): Promise<void>;
@@ -72,7 +80,7 @@ function rowChoices(core: RowChangeCore, draft: ReasonDraft): Pick<RowChanges, '
         open.value = { recordId, action };
         rowFailure.value = null;
         notice.value = null;
-        if (action === 'editReason') draft.set(row.lock.reason ?? '');
+        draft.set(action === 'editReason' ? (row.lock.reason ?? '') : '');
       });
     },
   };
@@ -80,6 +88,28 @@ function rowChoices(core: RowChangeCore, draft: ReasonDraft): Pick<RowChanges, '
 
 /** Where a row's change is made, and how a row shows the lock as now known. */
 function rowTools(core: RowChangeCore, session: TabSession, writes: LockWrites) {
+  const { user, calls } = session;
+  // The follow-up's code and calls come as their own part, fetched now without delaying the row's form.
+  const made = import('./page-follow-up').then((code) => {
+    const { followUp, writer } = code.createPageFollowUp({
+      calls: calls.activity,
+      author: { id: user.id, name: user.fullName },
+      now: core.now,
+      store: session.store,
+      org: session.org,
+      // A row counted with no open request on its lock needs no read of them; an unknown count does.
+      knownRequests: ({ record, lock }) => {
+        const row = core.rowOf(record.recordId);
+        return row?.lock.id === lock.id && row.openRequests === 0 ? [] : undefined;
+      },
+    });
+    core.history.value = writer;
+    return followUp;
+  });
+  const followUp: UnlockFollowUp = {
+    // Code that could not be fetched writes nothing: the unlock stands, its note and answers are missing.
+    unlocked: (unlock) => made.then((ready) => ready.unlocked(unlock), () => ({ historyWritten: false, requestsAnswered: false })),
+  };
   return {
     /** A record now known unlocked is noted, so that a search index that lags does not bring it back. */
     noteUnlocked(record: LockedRecord, settlement: Settlement): void {
@@ -89,8 +119,7 @@ function rowTools(core: RowChangeCore, session: TabSession, writes: LockWrites) 
     contextOf(recordId: string): ChangeContext | null {
       const module = core.module.value;
       if (!module) return null;
-      const { user, calls } = session;
-      return { locks: calls.locks, writes, record: { module, recordId }, userId: user.id, userName: user.fullName, now: core.now };
+      return { locks: calls.locks, writes, record: { module, recordId }, userId: user.id, userName: user.fullName, now: core.now, followUp };
     },
     /** A row whose lock is gone leaves the selection too. */
     replaceLock(recordId: string, lock: Lock | null): void {
@@ -110,10 +139,13 @@ function rowTools(core: RowChangeCore, session: TabSession, writes: LockWrites) 
  * row's form opens or a row is selected.
  */
 export function createRowChanges(core: RowChangeCore, session: TabSession, writes: LockWrites): RowChanges {
-  const { open, inFlight, notice, rowFailure, bulk, selected } = core;
+  const { open, inFlight, notice, rowFailure } = core;
   const draft = createReasonDraft(core.maxLength);
+  const bulkDraft = createReasonDraft(core.maxLength);
+  core.bulkDraft.value = bulkDraft;
 
-  const { contextOf, replaceLock, noteUnlocked } = rowTools(core, session, writes);
+  const tools = rowTools(core, session, writes);
+  const { contextOf, replaceLock, noteUnlocked } = tools;
 
   /**
    * Shows what one row's change turned out to mean; `keepForm` leaves a reason form open with its
@@ -137,7 +169,8 @@ export function createRowChanges(core: RowChangeCore, session: TabSession, write
     const row = target?.action === action ? core.rowOf(target.recordId) : null;
     const context = row && contextOf(row.record.id);
     if (!row || !context || inFlight.value !== null) return;
-    const reason = action === 'editReason' ? draft.check() : '';
+    // A lock reason is required, an unlock's optional; either one over Zoho's limit stays in the box.
+    const reason = draft.check(action === 'unlock');
     if (reason === null) return;
     batch(() => {
       inFlight.value = row.record.id;
@@ -151,43 +184,54 @@ export function createRowChanges(core: RowChangeCore, session: TabSession, write
     }
   }
 
-  /** Unlocks every selected row, a few at a time; each failure is named and none stops the rest. */
-  async function unlockSelected(): Promise<void> {
-    if (bulk.value?.finished === false) return;
-    const chosen = core.rows.value.filter((row) => selected.value.has(row.record.id) && row.selectable);
-    if (chosen.length === 0) return;
-    batch(() => {
-      notice.value = null;
-      open.value = null;
-    });
-    const progress = bulkProgress(bulk, chosen.length);
-    let contradicted: Settlement | null = null;
-    let limited: Failure | null = null;
-    const unlock = (row: LockedRow) => {
-      const context = contextOf(row.record.id);
-      return context ? unlockChecked(context, row.lock) : Promise.resolve<Settlement>({ succeeded: false });
-    };
-    await runBulk(chosen, unlock, ({ item: row, settlement }) => {
-      noteUnlocked(row.record, settlement);
-      if (settlement.lock !== undefined) replaceLock(row.record.id, settlement.lock);
-      if (settlement.settingsContradicted) contradicted = settlement;
-      const outcome = outcomeOf(settlement);
-      // The unlocks go three at a time: a 429 without a wait is said as too many at once.
-      const failure = outcome === 'failed' && settlement.failure ? sentTogether(settlement.failure) : null;
-      if (failure?.waitSeconds) limited ??= failure;
-      progress.add({ record: row.record, outcome, failure });
-    });
-    progress.finish();
-    // Zoho's limit holds the next changes back; a refused change is never sent again by itself.
-    core.limit.waitOut(limited);
-    if (contradicted) core.contradicted(contradicted);
-  }
-
   return {
     draft,
+    bulkDraft,
     ...rowChoices(core, draft),
     saveReason: () => changeOpenRow('editReason', (context, row, reason) => saveReasonChecked(context, row.lock, reason)),
-    unlockRow: () => changeOpenRow('unlock', (context, row) => unlockChecked(context, row.lock)),
-    unlockSelected,
+    unlockRow: () => changeOpenRow('unlock', (context, row, reason) => unlockChecked(context, row.lock, reason)),
+    unlockSelected: () => unlockSelected(core, bulkDraft, tools),
   };
+}
+
+/**
+ * Unlocks every selected row with the one optional reason, a few at a time, each with its history
+ * note and request answers before the next; each failure is named and none stops the rest.
+ */
+async function unlockSelected(core: RowChangeCore, bulkDraft: ReasonDraft, { contextOf, replaceLock, noteUnlocked }: ReturnType<typeof rowTools>): Promise<void> {
+  const { bulk, selected, notice, open } = core;
+  if (bulk.value?.finished === false) return;
+  const chosen = core.rows.value.filter((row) => selected.value.has(row.record.id) && row.selectable);
+  const reason = bulkDraft.check(true);
+  if (chosen.length === 0 || reason === null) return;
+  batch(() => {
+    notice.value = null;
+    open.value = null;
+  });
+  const progress = bulkProgress(bulk, chosen.length);
+  let contradicted: Settlement | null = null;
+  let limited: Failure | null = null;
+  const unlock = async (row: LockedRow): Promise<Settlement> => {
+    const context = contextOf(row.record.id);
+    if (!context) return { succeeded: false };
+    const settlement = await unlockChecked(context, row.lock, reason);
+    // Its follow-up's calls count against Zoho's concurrency too: the next unlock waits for them.
+    await settlement.followUp;
+    return settlement;
+  };
+  await runBulk(chosen, unlock, ({ item: row, settlement }) => {
+    noteUnlocked(row.record, settlement);
+    if (settlement.lock !== undefined) replaceLock(row.record.id, settlement.lock);
+    if (settlement.settingsContradicted) contradicted = settlement;
+    const outcome = outcomeOf(settlement);
+    // The unlocks go three at a time: a 429 without a wait is said as too many at once.
+    const failure = outcome === 'failed' && settlement.failure ? sentTogether(settlement.failure) : null;
+    if (failure?.waitSeconds) limited ??= failure;
+    progress.add({ record: row.record, outcome, failure });
+  });
+  progress.finish();
+  bulkDraft.set('');
+  // Zoho's limit holds the next changes back; a refused change is never sent again by itself.
+  core.limit.waitOut(limited);
+  if (contradicted) core.contradicted(contradicted);
 }

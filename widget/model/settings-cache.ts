@@ -86,7 +86,10 @@ export function createModuleListCache({ store, now, scope }: { store: KeyValueSt
   return cachedEntry(store, now, `recordlock.modules:${scope.orgId ?? scope.apiDomain}:${scope.userId}`, z.array(z.string()));
 }
 
-/** One versioned, timed entry under `key`; what does not parse, or is older than a day, reads as none. */
+/**
+ * One versioned, timed entry under `key`, kept like a module's settings (fresh ten minutes, up to a
+ * day stale); what does not parse, or is too old, reads as none.
+ */
 export function cachedEntry<T>(store: KeyValueStore, now: () => number, key: string, schema: z.core.$ZodType<T>) {
   const entrySchema = z.object({ version: z.number(), key: z.string(), savedAt: z.number(), settings: schema });
   return {

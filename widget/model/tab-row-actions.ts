@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals-core';
 import type { Signal } from '@preact/signals-core';
+import type { HistoryWriter } from './history-writer';
 import type { ReasonDraft } from './reason-draft';
 import type { RowChanges } from './row-changes';
 import type { LockedRow } from './tab-rows';
@@ -16,6 +17,10 @@ export interface RowState {
   bulk: Signal<BulkRun | null>;
   /** The reason being typed in a row's form; null until the code behind the rows' changes is here. */
   draft: Signal<ReasonDraft | null>;
+  /** The optional reason of "Unlock selected"; likewise. */
+  bulkDraft: Signal<ReasonDraft | null>;
+  /** The unlocks' history notes, with those that could not be written; likewise. */
+  history: Signal<HistoryWriter | null>;
 }
 
 export function createRowState(): RowState {
@@ -26,6 +31,8 @@ export function createRowState(): RowState {
     notice: signal<RowNotice | null>(null),
     bulk: signal<BulkRun | null>(null),
     draft: signal<ReasonDraft | null>(null),
+    bulkDraft: signal<ReasonDraft | null>(null),
+    history: signal<HistoryWriter | null>(null),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CurrentUser } from '../host/host';
+import type { KeyValueStore } from '../host/storage';
 import type { TabCalls } from './tab-calls';
 import type { TabSources } from './tab-sources';
 
@@ -7,4 +8,7 @@ export interface TabSession {
   user: CurrentUser;
   calls: TabCalls;
   sources: TabSources;
+  /** The org's id, or its data centre where the SDK names none: what org-wide cache entries are kept under. */
+  org: string;
+  store: KeyValueStore;
 }

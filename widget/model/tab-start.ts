@@ -64,5 +64,5 @@ export async function startTab({ host, code: tabCode, store, now, textsFor, maxI
     maxInFlight,
   });
   const { createTabModules, createListLoading, LOCKABLE_MODULES } = part;
-  return { ok: true, session: { user: viewer.value, calls, sources }, createTabModules, createListLoading, candidates: LOCKABLE_MODULES, messages };
+  return { ok: true, session: { user: viewer.value, calls, sources, org: orgId ?? apiDomain, store }, createTabModules, createListLoading, candidates: LOCKABLE_MODULES, messages };
 }

@@ -78,6 +78,7 @@ function HistoryItem({ model, note }: { model: LockModel; note: HistoryNote }) {
         break;
       case 'unlocked':
         what = t('history.event.unlocked', { name });
+        detail = event.reason ? t('status.reason', { reason: event.reason }) : null;
         break;
       case 'asked':
         what = t('history.event.asked', { name, locker: event.locker });

@@ -10,27 +10,31 @@ export interface ReasonFieldProps {
   draft: ReasonDraft;
   /** A change is in flight: the text stays readable but cannot change. */
   busy: boolean;
+  /** An unlock's reason: may be left empty, and is labelled so. */
+  optional?: boolean;
+  /** Focus goes into the box when it appears (default); an unlock's confirmation keeps it on Cancel. */
+  autoFocus?: boolean;
   onSave(): void;
   onCancel(): void;
 }
 
 /**
- * A lock reason's text box, as every page shows it: labelled, with how Enter and Escape work, a
+ * A lock or unlock reason's text box, as every page shows it: labelled, with how Enter and Escape work, a
  * counter near Zoho's limit, and what is wrong with the reason said in an alert tied to the box.
  * The text lives in the model's draft, so it survives failures and re-renders. Focus goes into the
  * box when it appears, and back into it when a call gives control back.
  */
-export function ReasonField({ id, t, draft, busy, onSave, onCancel }: ReasonFieldProps) {
+export function ReasonField({ id, t, draft, busy, optional = false, autoFocus = true, onSave, onCancel }: ReasonFieldProps) {
   const textarea = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => {
-    if (!busy) textarea.current?.focus();
-  }, [busy]);
+    if (!busy && autoFocus) textarea.current?.focus();
+  }, [busy, autoFocus]);
   const problem = draft.problem.value;
   const counter = draft.showCounter.value;
   const describedBy = [`${id}-hint`, counter && `${id}-counter`, problem && `${id}-problem`].filter(Boolean).join(' ');
   return (
     <>
-      <label for={id}>{t('form.reason.label')}</label>
+      <label for={id}>{optional ? t('form.unlockReason.label') : t('form.reason.label')}</label>
       <textarea
         id={id}
         ref={textarea}
@@ -49,7 +53,7 @@ export function ReasonField({ id, t, draft, busy, onSave, onCancel }: ReasonFiel
         }}
       />
       <p id={`${id}-hint`} class="rl-muted">
-        {t('form.reason.hint')}
+        {optional ? t('form.unlockReason.hint') : t('form.reason.hint')}
       </p>
       {counter && (
         <p id={`${id}-counter`} class={problem?.problem === 'tooLong' ? 'rl-counter rl-counter--over' : 'rl-counter'}>

@@ -1,7 +1,11 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { LockModel } from '../model/lock-model';
+import { ReasonField } from './reason-field';
 
-/** The inline confirm step before an unlock. Focus starts on Cancel, the harmless choice. */
+/**
+ * The inline confirm step before an unlock, with its optional reason (checked before anything is
+ * sent, kept when refused). Focus starts on Cancel, the harmless choice.
+ */
 export function UnlockConfirm({ model }: { model: LockModel }) {
   const t = model.t.value;
   const busy = model.inFlight.value !== null;
@@ -31,6 +35,16 @@ export function UnlockConfirm({ model }: { model: LockModel }) {
       <p id="rl-unlock-detail" class="rl-muted">
         {t('unlock.confirm.detail')}
       </p>
+      <ReasonField
+        id="rl-unlock-reason"
+        t={t}
+        draft={model.draft}
+        busy={busy}
+        optional
+        autoFocus={false}
+        onSave={() => void model.unlockRecord()}
+        onCancel={() => model.closeForm()}
+      />
       <div class="rl-buttons">
         <button type="button" class="rl-button rl-danger" disabled={busy} onClick={() => void model.unlockRecord()}>
           {t('action.confirmUnlock')}

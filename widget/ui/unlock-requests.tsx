@@ -2,20 +2,23 @@ import type { UnlockRequest } from '../crm/tasks';
 import type { LockModel } from '../model/lock-model';
 import type { RecordActivity } from '../model/record-activity';
 import type { UnlockRequests } from '../model/unlock-requests';
+import { AskPart } from './ask-request';
+import { MessageForm } from './message-form';
 
 export interface RequestsProps {
   model: LockModel;
   activity: RecordActivity;
-  /** The locker sees the requests above the status, everyone else below the actions. */
+  /** Who answers them (the locker, or whoever a request went to in their place) sees the requests above the status, everyone else below the actions. */
   placement: 'top' | 'below';
 }
 
-/** Asking to unlock, the record's open requests, and the locker's answers. Nothing while unlocked. */
+/** Asking to unlock, the record's open requests, and the answers of whoever they went to. Nothing while unlocked. */
 export function RequestsSection({ model, activity, placement }: RequestsProps) {
   const { requests } = activity;
   const t = model.t.value;
   const lock = model.lock.value;
-  if (!lock || (placement === 'top') !== requests.isLocker.value) return null;
+  const answers = requests.isLocker.value || requests.answerable.value.length > 0;
+  if (!lock || (placement === 'top') !== answers) return null;
   const failure = requests.failure.value;
   const notice = requests.notice.value;
   return (
@@ -43,51 +46,8 @@ export function RequestsSection({ model, activity, placement }: RequestsProps) {
       </div>
       <AskPart model={model} requests={requests} />
       <OpenRequests model={model} requests={requests} />
-      {requests.isLocker.value && requests.open.value.length > 0 && <LockerAnswer model={model} requests={requests} />}
+      {requests.answerable.value.length > 0 && <LockerAnswer model={model} requests={requests} />}
     </section>
-  );
-}
-
-function AskPart({ model, requests }: { model: LockModel; requests: UnlockRequests }) {
-  const t = model.t.value;
-  const block = requests.askBlock.value;
-  const mine = requests.mine.value;
-  const lock = model.lock.value;
-  const locker = lock?.lockedBy?.name ?? '';
-  if (block === 'ruleHeld') {
-    if (!model.permissions.value?.bindsViewer) return null;
-    const rule = model.ruleName.value;
-    return <p class="rl-why">{rule ? t('requests.ruleHeld', { rule }) : t('requests.ruleHeldUnnamed')}</p>;
-  }
-  return (
-    <>
-      {mine && !mine.open && mine.answer?.kind === 'keptLocked' && (
-        <div class="rl-answer">
-          <p>{t('requests.yours.keptLocked', { name: mine.answer.by })}</p>
-          {mine.answer.reply && <p class="rl-reason">{t('requests.yours.reply', { reply: mine.answer.reply })}</p>}
-        </div>
-      )}
-      {block === 'alreadyAsked' && mine && (
-        <p>{t('requests.yours.open', { name: locker, relative: model.time.value.relative(mine.askedAt) })}</p>
-      )}
-      {block === null && requests.form.value !== 'ask' && (
-        <div class="rl-buttons">
-          <button type="button" class="rl-button" disabled={requests.sending.value} onClick={() => requests.openForm('ask')}>
-            {t('requests.ask')}
-          </button>
-        </div>
-      )}
-      {block === null && requests.form.value === 'ask' && (
-        <MessageForm
-          model={model}
-          requests={requests}
-          label={t('requests.message.label')}
-          hint={t('requests.message.hint', { name: locker })}
-          submit={t('requests.send')}
-          onSubmit={() => void requests.ask()}
-        />
-      )}
-    </>
   );
 }
 
@@ -147,63 +107,3 @@ function LockerAnswer({ model, requests }: { model: LockModel; requests: UnlockR
   );
 }
 
-interface MessageFormProps {
-  model: LockModel;
-  requests: UnlockRequests;
-  label: string;
-  hint: string;
-  submit: string;
-  onSubmit: () => void;
-}
-
-/** The optional message or reply: counted as typed, refused over the limit, kept on failure. */
-function MessageForm({ model, requests, label, hint, submit, onSubmit }: MessageFormProps) {
-  const t = model.t.value;
-  const { message } = requests;
-  const busy = requests.sending.value;
-  const tooLong = message.tooLong.value;
-  return (
-    <form
-      class="rl-form"
-      aria-busy={busy}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        onSubmit();
-      }}
-    >
-      <label for="rl-request-message">{label}</label>
-      <textarea
-        id="rl-request-message"
-        rows={3}
-        value={message.text.value}
-        readOnly={busy}
-        aria-invalid={tooLong}
-        aria-describedby={`rl-request-hint rl-request-counter${tooLong ? ' rl-request-problem' : ''}`}
-        onInput={(event) => message.set(event.currentTarget.value)}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') requests.closeForm();
-        }}
-      />
-      <p id="rl-request-hint" class="rl-muted">
-        {hint}
-      </p>
-      <p id="rl-request-counter" class={message.length.value > message.maxLength ? 'rl-counter rl-counter--over' : 'rl-counter'}>
-        {t('form.reason.counter', { count: message.length.value, max: message.maxLength })}
-      </p>
-      {tooLong && (
-        <p id="rl-request-problem" class="rl-problem" role="alert">
-          {t('requests.message.tooLong', { length: message.length.value, max: message.maxLength })}
-        </p>
-      )}
-      <div class="rl-buttons">
-        <button type="submit" class="rl-button rl-primary" disabled={busy}>
-          {submit}
-        </button>
-        <button type="button" class="rl-button" disabled={busy} onClick={() => requests.closeForm()}>
-          {t('action.cancel')}
-        </button>
-      </div>
-    </form>
-  );
-}

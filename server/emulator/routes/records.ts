@@ -134,6 +134,9 @@ const updateOne = (
   }
   const change = changeOf(context, module, item, index, false);
   if (isItemError(change)) return itemFailure(change);
+  // Owner is applied only on insert; an update naming someone who cannot own records is still refused, as an insert is.
+  const owner = ownerOf(state, item, index);
+  if (isItemError(owner)) return itemFailure(owner);
   const refusal = refuseChange(state, module.apiName, record, change, caller, unmodifiedSince);
   if (refusal) return { status: refusal.entry.status, body: refusal.body };
   const fields = { ...record.fields, ...change };

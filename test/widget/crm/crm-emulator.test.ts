@@ -145,8 +145,9 @@ describe('Crm against the emulator: records', () => {
     [{ module: 'Leads', recordId: SEED.leads.janeDoe }, { hold: 'none', name: expect.any(String) }],
     [{ module: 'Accounts', recordId: SEED.accounts.acme }, { hold: 'none', name: 'Acme Corp' }],
     [{ module: 'Contacts', recordId: SEED.contacts.aliceSmith }, { hold: 'none', name: expect.any(String) }],
-  ])('reads %j with its hold and name', async (record, expected) => {
-    await expect(crmAs('rep').crm.getRecord(record)).resolves.toEqual({ id: record.recordId, ...expected });
+  ])('reads %j with its hold, name and owner', async (record, expected) => {
+    const owner = { id: expect.stringMatching(/^\d+$/) as string, name: expect.any(String) as string };
+    await expect(crmAs('rep').crm.getRecord(record)).resolves.toEqual({ id: record.recordId, ...expected, owner });
   });
 });
 

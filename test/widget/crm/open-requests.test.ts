@@ -5,6 +5,7 @@ import { openRequestCalls } from '../../../widget/crm/open-requests';
 /** The most records one COQL call asks about: COQL's cap on the values of `in`. */
 const OPEN_REQUESTS_MAX_RECORDS = 50;
 import { taskCalls } from '../../../widget/crm/tasks';
+import { answeredDescription } from '../../../widget/crm/unlock-request-text';
 
 const readOpenRequests = (options: Parameters<typeof openRequestCalls>[0], recordIds: readonly string[]) => openRequestCalls(options).readOpenRequests(recordIds);
 import { demoIdentity } from '../../support/demo-users';
@@ -36,9 +37,30 @@ describe('readOpenRequests', () => {
     const tasks = taskCalls({ host: intern, apiDomain });
     const [request] = await tasks.readUnlockRequests({ module: 'Deals', recordId: SEED.deals.hooliPricing });
     if (!request) throw new Error('The seed has an open request on the Hooli deal');
-    await tasks.completeRequest(request.id, request.description);
+    await tasks.completeRequest(request.id, request.description, 'Completed');
     const { requests } = await readOpenRequests({ host: hostAs('manager'), apiDomain }, [SEED.deals.hooliPricing]);
     expect(requests).toEqual([]);
+  });
+
+  it('leaves out a request completed under the org’s own name for Completed (task-picklists: "Done")', async () => {
+    emulator = createEmulator({ variants: ['task-picklists'] });
+    const tasks = taskCalls({ host: hostAs('intern'), apiDomain });
+    const [request] = await tasks.readUnlockRequests({ module: 'Deals', recordId: SEED.deals.hooliPricing });
+    if (!request) throw new Error('The seed has an open request on the Hooli deal');
+    expect(request.open).toBe(true);
+    await tasks.completeRequest(request.id, request.description, 'Done');
+    expect((await readOpenRequests({ host: hostAs('manager'), apiDomain }, [SEED.deals.hooliPricing])).requests).toEqual([]);
+    expect((await tasks.readUnlockRequests({ module: 'Deals', recordId: SEED.deals.hooliPricing }))[0]?.open).toBe(false);
+  });
+
+  it('leaves out a request answered in its description though its task stays open (an org without a completed status)', async () => {
+    const tasks = taskCalls({ host: hostAs('intern'), apiDomain });
+    const [request] = await tasks.readUnlockRequests({ module: 'Deals', recordId: SEED.deals.hooliPricing });
+    if (!request) throw new Error('The seed has an open request on the Hooli deal');
+    await tasks.completeRequest(request.id, answeredDescription(request.description, { kind: 'unlocked', by: 'Rita Rep', reason: 'Signed' }), null);
+    expect((await readOpenRequests({ host: hostAs('manager'), apiDomain }, [SEED.deals.hooliPricing])).requests).toEqual([]);
+    const [read] = await tasks.readUnlockRequests({ module: 'Deals', recordId: SEED.deals.hooliPricing });
+    expect(read).toMatchObject({ open: false, answer: { kind: 'unlocked', by: 'Rita Rep', reason: 'Signed' } });
   });
 
   it('sends nothing for no records and refuses more than COQL takes in one `in`', async () => {

@@ -13,7 +13,19 @@ describe('an unlock request’s task text', () => {
       message: 'Please',
       answer: { kind: 'keptLocked', by: 'Rita Rep', reply: 'Not yet: legal' },
     });
-    expect(parseRequestText(answeredDescription(asked, { kind: 'unlocked', by: 'Max Manager' }))?.answer).toEqual({ kind: 'unlocked', by: 'Max Manager' });
+    expect(parseRequestText(answeredDescription(asked, { kind: 'unlocked', by: 'Max Manager', reason: '' }))?.answer).toEqual({ kind: 'unlocked', by: 'Max Manager', reason: '' });
+  });
+
+  it('writes an unlock’s reason after who unlocked, and reads it back with its lines', () => {
+    const asked = requestDescription('Ivo Intern', 'Please');
+    const answered = answeredDescription(asked, { kind: 'unlocked', by: 'Rita Rep', reason: 'Contract signed.\nAmount fixed.' });
+    expect(answered).toBe('Ivo Intern asked to unlock this record.\n\nMessage: Please\n\nUnlocked by Rita Rep. Reason: Contract signed.\nAmount fixed.\n\n[record-lock:unlock-request]');
+    expect(parseRequestText(answered)).toEqual({ requester: 'Ivo Intern', message: 'Please', answer: { kind: 'unlocked', by: 'Rita Rep', reason: 'Contract signed.\nAmount fixed.' } });
+  });
+
+  it('still reads an unlock answer written before unlocks had a reason', () => {
+    const older = 'Ivo Intern asked to unlock this record.\n\nUnlocked by Max Manager.\n\n[record-lock:unlock-request]';
+    expect(parseRequestText(older)).toEqual({ requester: 'Ivo Intern', message: '', answer: { kind: 'unlocked', by: 'Max Manager', reason: '' } });
   });
 
   it('takes the last reply as the answer when a message imitates one', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CrmError } from '../../../widget/crm/crm-error';
 import { HostError } from '../../../widget/host/host';
 import type { Language } from '../../../widget/i18n/locale';
+import type { ConfirmedUnlock } from '../../../widget/model/unlock-follow-up';
 import { buildModel, englishOnly, startedModel } from './build-model';
 import { createFakeHost } from './fake-crm';
 import { automaticLock, configuration, manager, manualLock } from './fixtures';
@@ -276,6 +277,28 @@ describe('createLockModel updateReason() and unlockRecord()', () => {
     expect(crm.made).toEqual(['unlock']);
     expect(model.lock.value).toBeNull();
     expect(model.notice.value).toEqual({ key: 'notice.unlocked' });
+  });
+
+  it('hands an unlock, with its trimmed reason, to the follow-up attached after it, and then at once', async () => {
+    const { model } = await startedModel({ lock: mine() });
+    const shown = model.lock.value;
+    model.openForm('unlock');
+    model.draft.set('  Contract signed  ');
+    await model.unlockRecord();
+    const seen: ConfirmedUnlock[] = [];
+    const followUp = {
+      async unlocked(unlock: ConfirmedUnlock) {
+        seen.push(unlock);
+        return { historyWritten: true, requestsAnswered: true };
+      },
+    };
+    model.attachFollowUp(followUp);
+    expect(seen).toEqual([{ record: model.record.value, lock: shown, by: 'Max Manager', reason: 'Contract signed' }]);
+    // Attached, it hears the next unlock in the same turn as Zoho's answer.
+    const { model: next } = await startedModel({ lock: mine() });
+    next.attachFollowUp(followUp);
+    await next.unlockRecord();
+    expect(seen.at(-1)).toMatchObject({ reason: '' });
   });
 
   it.each([

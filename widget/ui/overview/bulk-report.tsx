@@ -2,6 +2,7 @@ import '../ui-base';
 import type { LockedRecordsModel } from '../../model/locked-records-model';
 import type { BulkResult } from '../../model/tab-actions';
 import type { Translate } from '../../i18n/messages';
+import { ReasonField } from '../reason-field';
 
 function resultText(t: Translate, { record, outcome, failure }: BulkResult): string {
   const name = record.name || t('overview.row.unnamed', { id: record.id });
@@ -17,27 +18,48 @@ const TALLIES = [
   ['failed', 'overview.bulk.count.failed'],
 ] as const;
 
-/** The confirmation before a bulk unlock; focus starts on Cancel, the harmless choice. */
+/**
+ * The confirmation before a bulk unlock, with the optional reason every record gets; one over Zoho's
+ * limit keeps the confirmation open with its text. Focus starts on Cancel, the harmless choice.
+ */
 export function BulkConfirm({ model, count, close }: { model: LockedRecordsModel; count: number; close: () => void }) {
   const t = model.t.value;
+  const draft = model.bulkDraft.value;
+  const confirm = () => {
+    // Checked here too, so that a refused reason keeps the confirmation, and its text, on screen.
+    // Until the code behind the changes is here there is no box, so nothing typed to check.
+    if (draft?.check(true) === null) return;
+    close();
+    void model.unlockSelected();
+  };
   return (
     <div class="rl-confirm" role="group" aria-label={t('overview.bulk.confirm', { count })} onKeyDown={(event) => event.key === 'Escape' && close()}>
       <p class="rl-form-title">{t('overview.bulk.confirm', { count })}</p>
+      {draft && <ReasonField id="rl-bulk-reason" t={t} draft={draft} busy={false} optional autoFocus={false} onSave={confirm} onCancel={close} />}
       <div class="rl-buttons">
-        <button
-          type="button"
-          class="rl-button rl-danger"
-          onClick={() => {
-            close();
-            void model.unlockSelected();
-          }}
-        >
+        <button type="button" class="rl-button rl-danger" onClick={confirm}>
           {t('action.confirmUnlock')}
         </button>
         <button type="button" class="rl-button" autoFocus onClick={close}>
           {t('action.cancel')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/** Unlocks whose history note could not be written, with a way to write them again. */
+export function MissedNotes({ model }: { model: LockedRecordsModel }) {
+  const t = model.t.value;
+  const writer = model.history.value;
+  const missed = writer?.missed.value.length ?? 0;
+  if (!writer || missed === 0) return null;
+  return (
+    <div class="rl-error" role="alert">
+      <p>{t('overview.history.missed', { count: missed })}</p>
+      <button type="button" class="rl-button" disabled={writer.writing.value} onClick={() => void writer.writeMissed()}>
+        {t('history.writeAgain')}
+      </button>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { BulkProgress } from './bulk-progress';
 import { ListState } from './list-state';
 import { LockedTable } from './locked-table';
 import { ModulePicker } from './module-picker';
-import { FilterBar } from './overview-parts';
+import { FilterBar, MissedNotes } from './overview-parts';
 
 /** The Web Tab: start-up states, then the module picker, the filters, the list and the bulk unlock. */
 export function OverviewPage({ model }: { model: LockedRecordsModel }) {
@@ -23,6 +23,7 @@ export function OverviewPage({ model }: { model: LockedRecordsModel }) {
           <ModulePicker model={model} />
           <FilterBar model={model} />
           <RowNotice model={model} />
+          {model.history.value && <MissedNotes model={model} />}
           <BulkProgress model={model} />
           <ListState model={model} />
           <LockedTable model={model} />

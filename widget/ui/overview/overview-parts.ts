@@ -4,6 +4,8 @@ import { onDemand } from '../on-demand';
 export const RowForm = onDemand(() => import('./row-form').then((part) => part.RowForm));
 export const BulkConfirm = onDemand(() => import('./bulk-report').then((part) => part.BulkConfirm));
 export const BulkReport = onDemand(() => import('./bulk-report').then((part) => part.BulkReport));
+// Shown once the code behind the changes is here, and only says something when an unlock's history note is missing.
+export const MissedNotes = onDemand(() => import('./bulk-report').then((part) => part.MissedNotes));
 // The filters follow the list by a moment: their code loads as the page starts.
 export const FilterBar = onDemand(() => import('./filter-bar').then((part) => part.FilterBar));
 // Shown only when the search found more than one page.

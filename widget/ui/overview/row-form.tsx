@@ -5,9 +5,9 @@ import type { RowAction } from '../../model/tab-actions';
 import { ReasonField } from '../reason-field';
 
 /**
- * One row's reason form or unlock confirmation, with the record panel's rules and reason field:
- * the reason is checked before anything is sent, Enter saves, Escape cancels, focus starts on the
- * harmless choice.
+ * One row's reason form or unlock confirmation (with its optional reason), with the record panel's
+ * rules and reason field: the reason is checked before anything is sent, Enter saves or unlocks,
+ * Escape cancels, focus starts on the harmless choice.
  */
 export function RowForm({ model, name, action }: { model: LockedRecordsModel; name: string; action: RowAction }) {
   const t = model.t.value;
@@ -17,6 +17,7 @@ export function RowForm({ model, name, action }: { model: LockedRecordsModel; na
     if (action === 'unlock' && !busy) cancel.current?.focus();
   }, [action, busy]);
 
+  const draft = model.draft.value;
   if (action === 'unlock') {
     return (
       <div
@@ -27,6 +28,18 @@ export function RowForm({ model, name, action }: { model: LockedRecordsModel; na
         onKeyDown={(event) => event.key === 'Escape' && model.closeAction()}
       >
         <p class="rl-form-title">{t('overview.unlock.confirm', { name })}</p>
+        {draft && (
+          <ReasonField
+            id="rl-row-unlock-reason"
+            t={t}
+            draft={draft}
+            busy={busy}
+            optional
+            autoFocus={false}
+            onSave={() => void model.unlockRow()}
+            onCancel={() => model.closeAction()}
+          />
+        )}
         <div class="rl-buttons">
           <button type="button" class="rl-button rl-danger" disabled={busy} onClick={() => void model.unlockRow()}>
             {t('action.confirmUnlock')}
@@ -39,7 +52,6 @@ export function RowForm({ model, name, action }: { model: LockedRecordsModel; na
     );
   }
 
-  const draft = model.draft.value;
   if (!draft) return null;
   const save = () => void model.saveReason();
   return (
