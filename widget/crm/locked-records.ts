@@ -1,6 +1,7 @@
 import * as z from '../host/zod';
 import type { CrmOptions } from './crm-options';
 import { checkModule, crmUrl } from './crm-url';
+import { nameFieldsOf, nameOf } from './record-name-fields';
 import { readAnswer } from './zoho-errors';
 
 /**
@@ -12,25 +13,6 @@ export const LOCKED_CRITERIA = '(Locked__s:equals:true)';
 
 /** Zoho's codes for a search it will not run: a criterion or a module it does not search. */
 export const SEARCH_REFUSED_CODES: readonly string[] = ['INVALID_QUERY', 'NOT_SUPPORTED'];
-
-/** The fields that name a record, per module; user-created custom modules use Name. */
-const NAME_FIELDS: Record<string, string[]> = {
-  Leads: ['First_Name', 'Last_Name'],
-  Contacts: ['First_Name', 'Last_Name'],
-  Accounts: ['Account_Name'],
-  Deals: ['Deal_Name'],
-  Tasks: ['Subject'],
-  Cases: ['Subject'],
-  Solutions: ['Solution_Title'],
-  Vendors: ['Vendor_Name'],
-  Price_Books: ['Price_Book_Name'],
-  Quotes: ['Subject'],
-  Sales_Orders: ['Subject'],
-  Purchase_Orders: ['Subject'],
-  Invoices: ['Subject'],
-};
-
-const nameFieldsOf = (module: string): string[] => NAME_FIELDS[module] ?? ['Name'];
 
 const foundSchema = z.looseObject({ id: z.string() });
 const searchAnswer = z.object({
@@ -79,11 +61,4 @@ export function createLockedRecordSearch({ host, apiDomain }: CrmOptions): Locke
       };
     },
   };
-}
-
-function nameOf(record: Record<string, unknown>, fields: string[]): string {
-  return fields
-    .map((field) => record[field])
-    .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
-    .join(' ');
 }

@@ -8,6 +8,8 @@ export interface Failure {
   retryable: boolean;
   /** Zoho's API limit: trying again before this many seconds would only be refused again. */
   waitSeconds?: number;
+  /** Zoho's error code, when Zoho answered with one: what a summary names beside the message. */
+  code?: string;
 }
 
 /** How long to wait after a 429 that does not say: Zoho's concurrency limit clears within seconds, credits return over the day. */

@@ -14,7 +14,8 @@ import type { LockedList } from './locked-list';
 import type { Settlement } from './races';
 import { createReasonDraft } from './reason-draft';
 import type { ReasonDraft } from './reason-draft';
-import type { BulkOutcome, BulkRun, OpenRow, RowAction, RowFailure, RowNotice } from './tab-actions';
+import type { BulkRun, OpenRow, RowAction, RowFailure, RowNotice } from './tab-actions';
+import { unlockOutcomeOf } from './unlock-outcome';
 import type { TabSession } from './tab-session';
 import type { LockedRow } from './tab-rows';
 
@@ -48,13 +49,6 @@ export interface RowChanges {
   saveReason(): Promise<void>;
   unlockRow(): Promise<void>;
   unlockSelected(): Promise<void>;
-}
-
-/** A bulk unlock's result for one row, from what its unlock turned out to mean. */
-function outcomeOf(settlement: Settlement): BulkOutcome {
-  if (settlement.succeeded) return 'unlocked';
-  if (settlement.lock === null) return 'alreadyUnlocked';
-  return settlement.notice ? 'changed' : 'failed';
 }
 
 /** Opening a row's reason form or unlock confirmation, if the viewer may make that change. */
@@ -157,7 +151,7 @@ export function createRowChanges(core: RowChangeCore, session: TabSession, write
     await runBulk(chosen, unlock, ({ item: row, settlement }) => {
       if (settlement.lock !== undefined) replaceLock(row.record.id, settlement.lock);
       if (settlement.settingsContradicted) contradicted = settlement;
-      const outcome = outcomeOf(settlement);
+      const outcome = unlockOutcomeOf(settlement);
       progress.add({ record: row.record, outcome, failure: outcome === 'failed' ? (settlement.failure ?? null) : null });
     });
     progress.finish();
