@@ -97,7 +97,8 @@ describe('the cost of the Locked records tab’s first screen', () => {
     expect(calls.filter(isSettingsCall)).toEqual([]);
     const unlock = (await screen.findAllByRole('button', { name: 'Unlock record' }))[0] as HTMLElement;
     await user.click(unlock);
-    await user.click(await screen.findByRole('button', { name: 'Yes, unlock' }));
+    // The confirmation's code is fetched on demand: under a full parallel run its first import can take past a second.
+    await user.click(await screen.findByRole('button', { name: 'Yes, unlock' }, { timeout: 5000 }));
     await waitFor(() => expect(calls.filter(isSettingsCall).length).toBeGreaterThan(0));
     await waitFor(() => expect((JSON.parse(entries.get(settingsKey) ?? '{}') as { savedAt: number }).savedAt).not.toBe(cachedAt.savedAt));
   });
