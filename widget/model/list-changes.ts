@@ -53,9 +53,14 @@ export function createRecordChanges(core: RecordChangeCore, session: ListSession
     configurations: calls.settings,
   });
 
+  // Zoho's API limit, once it refused a change: the run's later changes are not sent until it has passed.
+  let limited: ListOutcome | null = null;
+  const holdBack = (record: SelectedRecord) => (limited && core.limit.until.value !== null ? ended(record, limited) : null);
+
   /** Zoho's limit holds Try again back; a refusal the cached settings did not foresee drops them. */
   function heed(settlement: Settlement): void {
     core.limit.waitOut(settlement.failure);
+    if (settlement.failure?.waitSeconds) limited = { kind: 'failed', failure: settlement.failure };
     if (settlement.settingsContradicted) session.settingsSource.drop();
   }
 
@@ -69,6 +74,8 @@ export function createRecordChanges(core: RecordChangeCore, session: ListSession
   }
 
   async function unlock(record: SelectedRecord, lock: Lock): Promise<ListResult> {
+    const held = holdBack(record);
+    if (held) return held;
     const settlement = await unlockChecked(contextOf(record), lock);
     heed(settlement);
     const outcome = unlockListOutcomeOf(settlement);
@@ -77,23 +84,13 @@ export function createRecordChanges(core: RecordChangeCore, session: ListSession
 
   return {
     async lock(record, reason, verifyFirst) {
-      // A lock of the viewer's own found after Zoho refused ours outright was there before this run.
-      let refused = false;
-      const watched: LockWrites = {
-        ...writes,
-        async lock(ref, text) {
-          try {
-            return await writes.lock(ref, text);
-          } catch (error) {
-            refused = error instanceof CrmError;
-            throw error;
-          }
-        },
-      };
+      const held = holdBack(record);
+      if (held) return held;
+      const watched = watchRefusal(writes);
       // Nothing shows the new lock here: a lock Zoho confirms by its id alone is not read back.
-      const settlement = await lockChecked(contextOf(record, watched), reason, verifyFirst, false);
+      const settlement = await lockChecked(contextOf(record, watched.writes), reason, verifyFirst, false);
       heed(settlement);
-      const outcome = lockOutcomeOf(settlement, refused);
+      const outcome = lockOutcomeOf(settlement, watched.refused());
       return result(record, outcome, outcome.kind === 'locked' ? { kind: 'locked', by: author.name, reason } : null);
     },
     unlock,
@@ -114,5 +111,27 @@ export function createRecordChanges(core: RecordChangeCore, session: ListSession
       await writer?.writeMissed();
       return (writer?.missed.value.length ?? 0) > 0;
     },
+  };
+}
+
+/**
+ * The writes, noting whether Zoho refused the lock outright (its own error, not a lost answer): a
+ * lock of the viewer's own found after that was there before this run.
+ */
+function watchRefusal(writes: LockWrites): { writes: LockWrites; refused(): boolean } {
+  let refused = false;
+  return {
+    writes: {
+      ...writes,
+      async lock(record, reason) {
+        try {
+          return await writes.lock(record, reason);
+        } catch (error) {
+          refused = error instanceof CrmError;
+          throw error;
+        }
+      },
+    },
+    refused: () => refused,
   };
 }

@@ -19,18 +19,9 @@ export async function startFailureOf(error: unknown, outside: MessageKey): Promi
   return { failure: { ...(await describeLater(error)), retryable: true }, unavailable: false };
 }
 
-/** What a page says when Zoho's PageLoad never came, named nothing it can use, or the page runs outside Zoho CRM. */
-export interface PageLoadWords {
-  timeout: MessageKey;
-  malformed: MessageKey;
-  outside: MessageKey;
-}
-
-const RECORD_PAGE_WORDS: PageLoadWords = { timeout: 'start.pageLoadTimeout', malformed: 'start.noRecord', outside: 'start.unavailable' };
-
-/** A page's PageLoad that never came, or named nothing it can use, has words of its own (the record page's by default). */
-export function pageLoadFailureOf(error: unknown, words: PageLoadWords = RECORD_PAGE_WORDS): Promise<StartFailure> | StartFailure {
-  if (error instanceof HostError && error.kind === 'timeout') return { failure: failureOf(words.timeout), unavailable: false };
-  if (error instanceof HostError && error.kind === 'malformed') return { failure: failureOf(words.malformed), unavailable: false };
-  return startFailureOf(error, words.outside);
+/** The record page's PageLoad that never came, or named no record, has words of its own. */
+export function pageLoadFailureOf(error: unknown): Promise<StartFailure> | StartFailure {
+  if (error instanceof HostError && error.kind === 'timeout') return { failure: failureOf('start.pageLoadTimeout'), unavailable: false };
+  if (error instanceof HostError && error.kind === 'malformed') return { failure: failureOf('start.noRecord'), unavailable: false };
+  return startFailureOf(error, 'start.unavailable');
 }

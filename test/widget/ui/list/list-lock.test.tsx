@@ -178,6 +178,25 @@ describe('the list view button’s lock run when Zoho refuses or the connection 
     expect(screen.getByText(/^Try again after /)).toBeTruthy();
   });
 
+  it('sends no more changes once Zoho’s API limit refused one, and names each record it held back', async () => {
+    const large = createEmulator({ seed: 'large' });
+    const listed = await large.handle(new Request('http://localhost/crm/v8/Deals?fields=Deal_Name,Locked__s&per_page=50', { headers: { Authorization: 'Zoho-oauthtoken 1000.demo.admin' } }));
+    const { data } = (await listed.json()) as { data: { id: string; Locked__s: boolean }[] };
+    const lockable = data.filter((deal) => !deal.Locked__s && deal.id.startsWith('58431040000005')).slice(0, 7).map((deal) => deal.id);
+    const limited = { code: 'TOO_MANY_REQUESTS', details: { retry_after: 60 }, message: 'Rate limit exceeded.', status: 'error' };
+    const handle = async (request: Request) =>
+      request.method === 'POST' && request.url.includes('Locking_Information__s')
+        ? new Response(JSON.stringify(limited), { status: 429, headers: { 'Content-Type': 'application/json' } })
+        : large.handle(request);
+    const { calls, user } = await openList(large, 'manager', lockable, { handle });
+    await lockWith(user, 'Audit', 7);
+    await screen.findByText('7 records were not locked:');
+    // The three in flight when Zoho first refused are all that were sent.
+    expect(calls.map(kindOf).filter(isLockWrite)).toHaveLength(3);
+    expect(summaryItems().every((line) => line.includes('your organisation reached its API limit'))).toBe(true);
+    expect(screen.getByText(/^Try again after /)).toBeTruthy();
+  });
+
   it('keeps what was done when the connection is lost mid-run, says which records are unknown, and reads them before changing them again', async () => {
     let down = false;
     let dropped = false;
