@@ -15,6 +15,7 @@ import { measureActions } from './action-latency';
 import { barChartSvg } from './chart';
 import { measureLockContention, measureThroughput } from './emulator-load';
 import { measurePageViewCosts, measureTimeToStatus } from './page-views';
+import { measureListRuns } from './list-runs';
 import { measureTabViews } from './tab-views';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,6 +26,10 @@ const ACTION_LATENCIES = [0, 100];
 const ACTION_RUNS = 10;
 /** Context pairs per latency for the Locked records tab of the large org: its views are long at 300 ms, so fewer. */
 const TAB_LOADS = 3;
+/** The list view button's run: records selected, latencies, and context pairs (cold, then warm) per latency. */
+const LIST_RECORDS = 20;
+const LIST_LATENCIES = [0, 100];
+const LIST_RUNS = 3;
 
 const germanStatusLabel = z
   .object({ 'status.label': z.string() })
@@ -55,6 +60,7 @@ try {
   const status = await measureTimeToStatus(browser, server, rep, STATUS_LATENCIES, STATUS_LOADS);
   const actions = await measureActions(browser, server, ACTION_LATENCIES, ACTION_RUNS);
   const tab = await measureTabViews(browser, largeOrg, STATUS_LATENCIES, TAB_LOADS);
+  const list = await measureListRuns(browser, largeOrg, LIST_LATENCIES, LIST_RECORDS, LIST_RUNS);
   const throughput = await measureThroughput(3, 16, 200_000);
   const contention = await measureLockContention(500);
 
@@ -94,6 +100,14 @@ try {
     );
   }
 
+  section(
+    `List view button, large org: ${LIST_RECORDS} lockable deals locked with one reason; median of ${LIST_RUNS} context pairs: the popup's API calls until its summary, and the time from pressing "Lock ${LIST_RECORDS} records" to the summary`,
+  );
+  row(['API latency', 'view', 'calls', 'to summary', '1 round trip', 'round trips'], [12, 5, 6, 11, 13, 12]);
+  for (const l of list) {
+    row([`${l.latencyMs} ms`, l.visit, l.apiCalls, `${l.toSummaryMs} ms`, `${l.roundTripMs} ms`, `${l.toSummaryRoundTrips}x`], [12, 5, 6, 11, 13, 12]);
+  }
+
   section('Emulator on loopback');
   log(`GET lock, keep-alive, ${throughput.concurrency} at a time for ${throughput.seconds} s: ${throughput.requests} requests, ${throughput.requestsPerSecond} req/s, ${throughput.failures} not 200`);
   log(`${contention.attempts} concurrent locks on one record: ${contention.created} x 201, ${contention.notAllowed} x 403 NOT_ALLOWED, ${contention.other} other; locks afterwards: ${contention.locksAfter}`);
@@ -108,6 +122,7 @@ try {
     pageViews: costs,
     timeToStatus: status,
     lockedRecordsTab: tab,
+    listViewRuns: list,
     actions,
     emulator: { throughput, contention },
     totalSeconds,
@@ -122,6 +137,7 @@ try {
       ]),
       ...actions.map((a) => ({ label: `${a.action}, ${a.latencyMs} ms latency`, valueMs: a.medianMs })),
       ...tab.map((t) => ({ label: `tab first screen ${t.visit}, ${t.latencyMs} ms latency`, valueMs: t.firstScreenMs })),
+      ...list.map((l) => ({ label: `list: ${l.records} locked, ${l.visit}, ${l.latencyMs} ms latency`, valueMs: l.toSummaryMs })),
     ]),
   );
   log('wrote bench/results.json and bench/chart.svg');

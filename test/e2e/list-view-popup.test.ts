@@ -1,40 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { SEED } from '../../server/emulator/index';
-import { STAND_IN_SDK_PATH } from '../../server/dev/dev-app';
+import { axeViolations, describeViolations } from '../support/axe';
 import { useBrowserSuite } from '../support/browser-suite';
-import { harnessCalls } from '../support/harness-calls';
+import { harnessCalls, type HarnessCall } from '../support/harness-calls';
 import { WAIT } from '../support/record-page';
 
 const suite = useBrowserSuite();
 
-/**
- * Stands in for app/list.html, which the widget's own page will replace: it loads the SDK as the
- * extension's pages do, keeps what PageLoad brings, and leaves the rest to the test.
- */
-const TEST_LIST_PAGE = `<!doctype html>
-<html><head><script src="${STAND_IN_SDK_PATH}"></script></head>
-<body><p>Test list button page</p>
-<script>
-  window.received = [];
-  ZOHO.embeddedApp.on('PageLoad', (data) => window.received.push(data));
-  ZOHO.embeddedApp.init();
-</script></body></html>`;
-
-interface ListWindow {
-  received: unknown[];
-  ZOHO: {
-    CRM: {
-      CONFIG: { getUserPreference(): Promise<unknown> };
-      CONNECTION: { invoke(name: string, request: Record<string, unknown>): Promise<unknown> };
-      UI: { Popup: { close(): Promise<unknown>; closeReload(): Promise<unknown> } };
-    };
-  };
-}
+const LIST_PAGE = '/app/list.html';
+const popup = (page: Page): FrameLocator => page.frameLocator('[data-popup] iframe');
 
 async function popupFrame(page: Page): Promise<Frame> {
   let found: Frame | undefined;
-  await expect.poll(() => (found = page.frames().find((f) => new URL(f.url(), 'about:blank').pathname === '/app/list.html')), WAIT).toBeDefined();
+  await expect.poll(() => (found = page.frames().find((f) => new URL(f.url(), 'about:blank').pathname === LIST_PAGE)), WAIT).toBeDefined();
   if (!found) throw new Error('The popup frame is not in the page');
   return found;
 }
@@ -42,76 +21,96 @@ async function popupFrame(page: Page): Promise<Frame> {
 const lockedCell = (page: Page, name: string) =>
   page.getByRole('row').filter({ hasText: name }).getByRole('cell').nth(4).innerText();
 
-describe('the list view’s custom button in the harness', () => {
-  it('hands the popup exactly Zoho’s PageLoad for two selected deals, and closeReload closes it and shows the new locks', async () => {
-    const page = await suite.context().newPage();
-    await page.route((url) => url.pathname === '/app/list.html', (route) => route.fulfill({ contentType: 'text/html', body: TEST_LIST_PAGE }));
-    await page.goto(`${suite.server().url}/list?user=manager@example.com&module=Deals&theme=night`);
-    const { acmeRenewal, globexExpansion } = SEED.deals;
+/** Each call as `METHOD kind`: the selection read, settings, lock writes and notes apart. */
+const kindOf = ({ method, path: pathAndQuery }: HarnessCall) => {
+  const path = pathAndQuery.split('?')[0] ?? '';
+  if (path.endsWith('/coql')) return `${method} coql`;
+  if (path.includes('/settings/')) return `${method} settings`;
+  if (path.endsWith('/Notes')) return `${method} note`;
+  return path.includes('Locking_Information__s') ? `${method} lock` : `${method} ${path}`;
+};
 
+describe('the list view’s Lock records button', () => {
+  it('locks the two selected deals with one reason, writes each one’s note, and closeReload shows the new locks', async () => {
+    const page = await suite.context().newPage();
+    await page.goto(`${suite.server().url}/list?user=manager@example.com&module=Deals&theme=night`);
     await page.getByRole('checkbox', { name: 'Select Acme renewal' }).check();
     await page.getByRole('checkbox', { name: 'Select Globex expansion' }).check();
-    expect(await page.locator('[data-selection-count]').innerText()).toBe('2 records selected');
     await page.getByRole('button', { name: 'Lock records' }).click();
     await page.getByRole('dialog', { name: 'Lock records' }).waitFor();
 
-    const frame = await popupFrame(page);
-    await expect.poll(() => frame.evaluate(() => (window as unknown as ListWindow).received), WAIT).toHaveLength(1);
-    expect(await frame.evaluate(() => (window as unknown as ListWindow).received)).toEqual([
-      { Entity: 'Deals', EntityId: [acmeRenewal, globexExpansion], ButtonPosition: 'ListView' },
-    ]);
-    expect(await frame.evaluate(() => (window as unknown as ListWindow).ZOHO.CRM.CONFIG.getUserPreference())).toEqual({ mode: 'night' });
+    const frame = popup(page);
+    await frame.getByText('2 records selected').waitFor();
+    // The popup follows the user's Zoho theme, as the other pages do.
+    expect(await (await popupFrame(page)).evaluate(() => document.querySelector('link[data-theme="night"]') !== null)).toBe(true);
+    await frame.getByRole('textbox', { name: 'Lock reason' }).fill('Quarter end');
+    await frame.getByRole('button', { name: 'Lock 2 records' }).click();
+    await frame.getByText('2 records locked.').waitFor();
 
-    // The popup locks both through the user's connection, as the list button's widget will.
-    await frame.evaluate(async (ids) => {
-      const { ZOHO } = window as unknown as ListWindow;
-      for (const id of ids) {
-        await ZOHO.CRM.CONNECTION.invoke('recordlock_user', {
-          url: `https://www.zohoapis.com/crm/v8/Deals/${id}/Locking_Information__s`,
-          method: 'POST',
-          param_type: 2,
-          parameters: { data: [{ Locked_Reason__s: 'Quarter end' }] },
-          headers: { 'Content-Type': 'application/json' },
-        });
-      }
-    }, [acmeRenewal, globexExpansion]);
-    expect((await harnessCalls(page)).map((call) => [call.method, call.status])).toEqual([
-      ['POST', 201],
-      ['POST', 201],
-    ]);
+    // One read of the selection, the module's three settings (cold), then a lock and a note per record.
+    const kinds = (await harnessCalls(page)).map(kindOf);
+    expect(kinds.slice(0, 4).sort()).toEqual(['GET settings', 'GET settings', 'GET settings', 'POST coql']);
+    expect(kinds.slice(4).sort()).toEqual(['POST lock', 'POST lock', 'POST note', 'POST note']);
     expect(await lockedCell(page, 'Acme renewal')).toBe('');
 
-    // The popup's frame goes with the page's reload, so its promise is not awaited here.
-    await Promise.all([
-      page.waitForEvent('load'),
-      frame.evaluate(() => void (window as unknown as ListWindow).ZOHO.CRM.UI.Popup.closeReload()),
-    ]);
+    await Promise.all([page.waitForEvent('load'), frame.getByRole('button', { name: 'Close' }).click()]);
     expect(await page.getByRole('dialog', { name: 'Lock records' }).isVisible()).toBe(false);
     expect(await lockedCell(page, 'Acme renewal')).toBe('Locked');
     expect(await lockedCell(page, 'Globex expansion')).toBe('Locked');
   });
+
+  it('names each deal it could not lock, and why, after locking the rest', async () => {
+    const page = await suite.context().newPage();
+    await page.goto(`${suite.server().url}/list?user=manager@example.com&module=Deals`);
+    for (const name of ['Acme renewal', 'Initech platform deal', 'Hooli enterprise pricing', 'Soylent discount']) {
+      await page.getByRole('checkbox', { name: `Select ${name}` }).check();
+    }
+    await page.getByRole('button', { name: 'Lock records' }).click();
+    const frame = popup(page);
+    await frame.getByRole('textbox', { name: 'Lock reason' }).fill('Board review');
+    await frame.getByRole('button', { name: 'Lock 4 records' }).click();
+    await frame.getByText('1 record locked.').waitFor();
+    expect(await frame.getByRole('listitem').allInnerTexts()).toEqual([
+      'Initech platform deal: a locking rule holds it.',
+      'Hooli enterprise pricing: already locked by Rita Rep.',
+      'Soylent discount: awaiting approval; Zoho CRM keeps it from changing until it is approved.',
+    ]);
+  });
 });
 
-describe('the list view’s custom button with nothing selected', () => {
-  it('opens the popup with an empty EntityId, its calls meet the page’s &variant=, and close() closes it without reloading the list', async () => {
+describe('the list view’s button with nothing selected', () => {
+  it('says so before any API call, and Close closes the popup without reloading the list', async () => {
     const page = await suite.context().newPage();
-    await page.route((url) => url.pathname === '/app/list.html', (route) => route.fulfill({ contentType: 'text/html', body: TEST_LIST_PAGE }));
-    await page.goto(`${suite.server().url}/list?user=rep@example.com&module=Deals&variant=locked-search-refused`);
+    await page.goto(`${suite.server().url}/list?user=rep@example.com&module=Deals`);
     await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
     await page.getByRole('button', { name: 'Lock records' }).click();
 
-    const frame = await popupFrame(page);
-    await expect.poll(() => frame.evaluate(() => (window as unknown as ListWindow).received), WAIT).toEqual([
-      { Entity: 'Deals', EntityId: [], ButtonPosition: 'ListView' },
-    ]);
-    // The popup's connection calls carry the page's variants as X-Emulator-Variant: a search on Locked__s is refused.
-    await frame.evaluate(async (url) => {
-      await (window as unknown as ListWindow).ZOHO.CRM.CONNECTION.invoke('recordlock_user', { url, method: 'GET' });
-    }, `https://www.zohoapis.com/crm/v8/Deals/search?criteria=${encodeURIComponent('(Locked__s:equals:true)')}&fields=Deal_Name`);
-    expect((await harnessCalls(page)).map((call) => [call.method, call.status])).toEqual([['GET', 400]]);
-    await frame.evaluate(() => void (window as unknown as ListWindow).ZOHO.CRM.UI.Popup.close());
+    const frame = popup(page);
+    await frame.getByText(/No records are selected, so nothing was changed/).waitFor();
+    expect(await harnessCalls(page)).toEqual([]);
+    await frame.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => page.getByRole('dialog', { name: 'Lock records' }).isVisible(), WAIT).toBe(false);
-    await expect.poll(() => page.frames().some((f) => f.url().includes('/app/list.html')), WAIT).toBe(false);
+    await expect.poll(() => page.frames().some((f) => f.url().includes(LIST_PAGE)), WAIT).toBe(false);
     expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
+  });
+});
+
+describe('the list view’s popup under axe-core', () => {
+  it.each(['day', 'night'])('finds no violations, contrast included, on its form and its summary (%s)', async (theme) => {
+    const page = await suite.context().newPage();
+    await page.goto(`${suite.server().url}/list?user=manager@example.com&module=Deals&theme=${theme}`);
+    for (const name of ['Acme renewal', 'Hooli enterprise pricing']) await page.getByRole('checkbox', { name: `Select ${name}` }).check();
+    await page.getByRole('button', { name: 'Lock records' }).click();
+    const frame = popup(page);
+    await frame.getByRole('textbox', { name: 'Lock reason' }).waitFor();
+    const inside = await popupFrame(page);
+    if (theme === 'night') {
+      await expect.poll(() => inside.evaluate(() => getComputedStyle(document.documentElement).colorScheme), WAIT).toBe('dark');
+    }
+    expect(describeViolations(await axeViolations(inside))).toEqual([]);
+    await frame.getByRole('textbox', { name: 'Lock reason' }).fill('Audit');
+    await frame.getByRole('button', { name: 'Lock 2 records' }).click();
+    await frame.getByText('1 record was not locked:').waitFor();
+    expect(describeViolations(await axeViolations(inside))).toEqual([]);
   });
 });

@@ -45,15 +45,18 @@ describe('the packed extension (npm run pack)', () => {
     expect(basename(result.zipPath)).toBe('record-lock.zip');
   });
 
-  it('holds both pages, their bundles, their stylesheets and the English messages', () => {
+  it('holds the three pages, their bundles, their stylesheets and the English messages', () => {
     expect(files.map((file) => file.name)).toEqual(
       expect.arrayContaining([
         'app/widget.html',
         'app/overview.html',
+        'app/list.html',
         'app/js/widget.js',
         'app/js/overview.js',
+        'app/js/list.js',
         'app/css/widget.css',
         'app/css/overview.css',
+        'app/css/list.css',
         'app/translations/en.json',
       ]),
     );
@@ -69,6 +72,7 @@ describe('the packed extension (npm run pack)', () => {
   it.each([
     ['widget.html', 'js/widget.js', 'css/widget.css'],
     ['overview.html', 'js/overview.js', 'css/overview.css'],
+    ['list.html', 'js/list.js', 'css/list.css'],
   ])('loads every script and stylesheet of %s from the zip, except Zoho SDK from its CDN', (html, script, stylesheet) => {
     const page = pageOf(html);
     const references = [...page.querySelectorAll('script[src]')].map((node) => node.getAttribute('src') ?? '')
@@ -142,18 +146,20 @@ describe('plugin-manifest.json', () => {
   type Connection = z.infer<typeof connectionSchema>;
   const manifestSchema = z.object({
     service: z.literal('CRM'),
-    modules: z.object({ widgets: z.array(z.object({ type: z.string(), url: z.string() })).length(2) }),
+    modules: z.object({ widgets: z.array(z.object({ type: z.string(), location: z.string(), url: z.string() })).length(3) }),
     connections: z.array(connectionSchema),
   });
   let connections: Connection[];
   let widgetUrl: string;
   let webTabUrl: string;
+  let listButton: { type: string; location: string; url: string } | undefined;
 
   beforeAll(async () => {
     const manifest = manifestSchema.parse(JSON.parse(await readFile(join(root, 'plugin-manifest.json'), 'utf8')));
     connections = manifest.connections;
     widgetUrl = manifest.modules.widgets.find((widget) => widget.type === 'related_list')?.url ?? '';
     webTabUrl = manifest.modules.widgets.find((widget) => widget.type === 'web_tab')?.url ?? '';
+    listButton = manifest.modules.widgets.find((widget) => widget.type === 'button');
   });
 
   function connection(linkName: string): Connection {
@@ -189,9 +195,11 @@ describe('plugin-manifest.json', () => {
     expect(broad).toEqual([]);
   });
 
-  it('starts the widget and the web tab from pages that are in the package', () => {
+  it('starts the widget, the web tab and the list view button from pages that are in the package', () => {
     expect(widgetUrl).toBe('/app/widget.html');
     expect(webTabUrl).toBe('/app/overview.html');
-    expect(files.map((file) => file.name)).toEqual(expect.arrayContaining([widgetUrl, webTabUrl].map((url) => url.replace(/^\//, ''))));
+    expect(listButton).toEqual({ type: 'button', location: 'list.button', url: '/app/list.html' });
+    const urls = [widgetUrl, webTabUrl, listButton?.url ?? ''];
+    expect(files.map((file) => file.name)).toEqual(expect.arrayContaining(urls.map((url) => url.replace(/^\//, ''))));
   });
 });

@@ -1,7 +1,7 @@
 import * as z from '../host/zod';
 import type { CrmOptions } from './crm-options';
 import { checkModule, crmUrl } from './crm-url';
-import { nameFieldsOf, nameOf } from './locked-records';
+import { nameFieldsOf, nameOf } from './record-name-fields';
 import type { LockedRecordsPage } from './locked-records';
 import { readAnswer } from './zoho-errors';
 

@@ -1,6 +1,7 @@
 import * as z from '../host/zod';
 import type { CrmOptions } from './crm-options';
 import { checkModule, crmUrl } from './crm-url';
+import { nameFieldsOf, nameOf } from './record-name-fields';
 import { readAnswer } from './zoho-errors';
 
 /**
@@ -12,26 +13,6 @@ const LOCKED_CRITERIA = '(Locked__s:equals:true)';
 
 /** Zoho's codes for a search it will not run: a criterion or a module it does not search. */
 export const SEARCH_REFUSED_CODES: readonly string[] = ['INVALID_QUERY', 'NOT_SUPPORTED'];
-
-/** The fields that name a record, per module; user-created custom modules use Name. */
-const NAME_FIELDS: Record<string, string[]> = {
-  Leads: ['First_Name', 'Last_Name'],
-  Contacts: ['First_Name', 'Last_Name'],
-  Accounts: ['Account_Name'],
-  Deals: ['Deal_Name'],
-  Tasks: ['Subject'],
-  Cases: ['Subject'],
-  Solutions: ['Solution_Title'],
-  Vendors: ['Vendor_Name'],
-  Price_Books: ['Price_Book_Name'],
-  Quotes: ['Subject'],
-  Sales_Orders: ['Subject'],
-  Purchase_Orders: ['Subject'],
-  Invoices: ['Subject'],
-};
-
-/** The fields that name a record of `module`. */
-export const nameFieldsOf = (module: string): string[] => NAME_FIELDS[module] ?? ['Name'];
 
 const foundSchema = z.looseObject({ id: z.string() });
 const searchAnswer = z.object({
@@ -81,12 +62,4 @@ export function createLockedRecordSearch({ host, apiDomain }: CrmOptions): Locke
       };
     },
   };
-}
-
-/** The record's name from its name fields, as CRM joins them. */
-export function nameOf(record: Record<string, unknown>, fields: string[]): string {
-  return fields
-    .map((field) => record[field])
-    .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
-    .join(' ');
 }

@@ -125,3 +125,25 @@ export interface TabHost extends SdkHost {
   /** Opens the record's detail page in CRM (`ZOHO.CRM.UI.Record.open`); rejects with HostError only. */
   openRecord(record: RecordToOpen): Promise<void>;
 }
+
+/** What a list view's button was pressed on: the module and the selected records' ids, in the list's order. */
+export interface ListContext {
+  module: string;
+  /** Zoho's record ids (digits), without repeats; empty when nothing was selected. */
+  recordIds: string[];
+}
+
+/**
+ * What the list view's button page needs besides: the selection its PageLoad names, and closing
+ * Zoho's popup. zoho-list.ts implements it; tests use an in-memory one.
+ */
+export interface ListHost extends SdkHost {
+  /** The button's first PageLoad; HostError('timeout') when it never comes, ('malformed') when it names no module or ids that are not Zoho's. */
+  listContext(): Promise<ListContext>;
+  /**
+   * Closes Zoho's popup, and with `reload` reloads the list behind it so new lock states show
+   * (`ZOHO.CRM.UI.Popup.closeReload`, else `close`). Resolves false when Zoho could not close it
+   * (an SDK without the call, or not in a popup); never rejects.
+   */
+  closePopup(reload: boolean): Promise<boolean>;
+}

@@ -7,5 +7,5 @@ import { config } from 'zod/mini';
 // (`import * as z from '../host/zod'`): this module has run before any of them builds one.
 config({ jitless: true });
 
-export { array, boolean, catchall, enum, looseObject, nullable, nullish, number, object, optional, string, unknown } from 'zod/mini';
+export { array, boolean, catchall, enum, looseObject, nullable, nullish, number, object, optional, string, union, unknown } from 'zod/mini';
 export type { core, infer } from 'zod/mini';

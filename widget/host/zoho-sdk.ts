@@ -31,6 +31,11 @@ export interface ZohoSdk {
         /** Opens a record's detail page; `Target: "_blank"` opens it in a new browser tab. */
         open(request: { Entity: string; RecordID: string; Target?: string }): Promise<unknown>;
       };
+      /** A button's popup (SDK 0.9.5 and later): close it, or close it and reload the view behind it. */
+      Popup?: {
+        close?(): Promise<unknown>;
+        closeReload?(): Promise<unknown>;
+      };
     };
   };
 }

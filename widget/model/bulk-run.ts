@@ -26,9 +26,12 @@ export interface BulkProgress<Result> {
   finished: boolean;
 }
 
-/** Starts a run's progress in `run`, adds to it as steps settle, and ends it. */
-export function bulkProgress<Result>(run: Signal<BulkProgress<Result> | null>, total: number) {
-  batch(() => void (run.value = { total, results: [], finished: false }));
+/**
+ * Starts a run's progress in `run`, adds to it as steps settle, and ends it. A run that tries some
+ * items again starts from the results it `keeps` of the run before, counted in `total`.
+ */
+export function bulkProgress<Result>(run: Signal<BulkProgress<Result> | null>, total: number, keeps: readonly Result[] = []) {
+  batch(() => void (run.value = { total, results: [...keeps], finished: false }));
   return {
     add(result: Result) {
       const current = run.value;

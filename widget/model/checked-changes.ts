@@ -33,22 +33,24 @@ async function settled(failure: unknown, settle: () => Promise<Settlement>): Pro
  * Locks the record with `reason`. `verifyFirst` (a retry, or after a change of unknown outcome)
  * looks for our lock before sending another; Zoho refuses a second lock itself, and that refusal
  * is settled as the lock someone holds. A lock Zoho confirmed by its id alone is read once to be
- * shown, or shown as far as it is known when that read fails.
+ * shown (unless `readBack` is false: a page that does not show it), or shown as far as it is known
+ * when that read fails.
  */
-export async function lockChecked(context: ChangeContext, reason: string, verifyFirst: boolean): Promise<Settlement> {
+export async function lockChecked(context: ChangeContext, reason: string, verifyFirst: boolean, readBack = true): Promise<Settlement> {
   try {
     const existing = verifyFirst ? await context.locks.getLock(context.record) : null;
     if (existing) return settleFoundLock(existing, reason, context.userId);
     const created = await context.writes.lock(context.record, reason);
-    const lock = created.lock ?? (await readNewLock(context, created.id, reason));
+    const lock = created.lock ?? (readBack ? await readNewLock(context, created.id, reason) : knownLock(context, created.id, reason));
     return { succeeded: true, lock, notice: { key: 'notice.locked' } };
   } catch (failure) {
     return settled(failure, () => settleLockFailure(context, reason, failure));
   }
 }
 
-async function readNewLock(context: ChangeContext, id: string, reason: string): Promise<Lock> {
-  const known: Lock = {
+/** Our new lock as far as this page knows it: Zoho confirmed it by its id alone. */
+function knownLock(context: ChangeContext, id: string, reason: string): Lock {
+  return {
     id,
     reason,
     source: 'Manual',
@@ -57,6 +59,10 @@ async function readNewLock(context: ChangeContext, id: string, reason: string): 
     ruleId: null,
     editable: null,
   };
+}
+
+async function readNewLock(context: ChangeContext, id: string, reason: string): Promise<Lock> {
+  const known = knownLock(context, id, reason);
   try {
     const read = await context.locks.getLock(context.record);
     return read?.id === id ? read : known;

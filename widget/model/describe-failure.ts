@@ -70,17 +70,20 @@ export function describeFailure(error: unknown): Failure {
   if (error instanceof HostError) {
     return { message: HOST_MESSAGES[error.kind], params: {}, retryable: error.kind !== 'unavailable' };
   }
-  if (error instanceof CrmError) {
-    if (isZiaHold(error)) return { message: 'hold.ziaVisionProcessing', params: {}, retryable: true };
-    if (error.code === 'OAUTH_SCOPE_MISMATCH') return scopeFailure(error);
-    if (AUTHORIZATION_CODES.has(error.code) || error.code.startsWith('OAUTH')) {
-      return { message: 'error.authorization', params: { code: error.code }, retryable: true };
-    }
-    if (LIMIT_CODES.has(error.code)) return limitFailure(error);
-    if (REJECTED_REQUEST_CODES.has(error.code)) return failureOf('error.requestRejected', false, { code: error.code });
-    const message = CODE_MESSAGES[error.code];
-    if (message) return { message, params: {}, retryable: error.code === 'INTERNAL_ERROR' };
-    return { message: 'error.unknown', params: { code: error.code }, retryable: true };
-  }
+  if (error instanceof CrmError) return { ...describeZohoError(error), code: error.code };
   return { message: 'error.unexpected', params: {}, retryable: true };
+}
+
+/** The message for Zoho's own answer: its code picks it. */
+function describeZohoError(error: CrmError): Failure {
+  if (isZiaHold(error)) return { message: 'hold.ziaVisionProcessing', params: {}, retryable: true };
+  if (error.code === 'OAUTH_SCOPE_MISMATCH') return scopeFailure(error);
+  if (AUTHORIZATION_CODES.has(error.code) || error.code.startsWith('OAUTH')) {
+    return { message: 'error.authorization', params: { code: error.code }, retryable: true };
+  }
+  if (LIMIT_CODES.has(error.code)) return limitFailure(error);
+  if (REJECTED_REQUEST_CODES.has(error.code)) return failureOf('error.requestRejected', false, { code: error.code });
+  const message = CODE_MESSAGES[error.code];
+  if (message) return { message, params: {}, retryable: error.code === 'INTERNAL_ERROR' };
+  return { message: 'error.unknown', params: { code: error.code }, retryable: true };
 }

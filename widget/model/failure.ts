@@ -10,6 +10,8 @@ export interface Failure {
   waitSeconds?: number;
   /** Zoho's 429 named no wait (no `retry_after`): most likely too many calls at once rather than the day's credits. */
   waitUnnamed?: boolean;
+  /** Zoho's error code, when Zoho answered with one: what a summary names beside the message. */
+  code?: string;
 }
 
 /**

@@ -41,6 +41,21 @@ export interface PageCore {
   failed(failure: Failure, unavailable: boolean, messages: Messages, retryStart: () => void): void;
 }
 
+/** What every page's store shows of its core: its start, the viewer, their words and times, Zoho's limit. */
+export interface PageShown {
+  phase: ReadonlySignal<Phase>;
+  /** Why the page could not start (phase "failed" or "unavailable"). */
+  startFailure: ReadonlySignal<Failure | null>;
+  t: ReadonlySignal<Translate>;
+  time: ReadonlySignal<TimeFormat>;
+  user: ReadonlySignal<CurrentUser | null>;
+  /** While Zoho's API limit holds: the time (ms since the epoch) before which Try again is not offered. */
+  waitUntil: ReadonlySignal<number | null>;
+}
+
+/** @example return { ...shownCore(core), start, retry }; */
+export const shownCore = ({ phase, startFailure, t, time, user, limit }: PageCore): PageShown => ({ phase, startFailure, t, time, user, waitUntil: limit.until });
+
 export interface PageCoreDependencies {
   loadMessages: LoadMessages;
   now: () => Date;

@@ -19,7 +19,8 @@ import type { UnlockFollowUp } from './unlock-follow-up';
 import type { Settlement } from './races';
 import { createReasonDraft } from './reason-draft';
 import type { ReasonDraft } from './reason-draft';
-import type { BulkOutcome, BulkRun, OpenRow, RowAction, RowFailure, RowNotice } from './tab-actions';
+import type { BulkRun, OpenRow, RowAction, RowFailure, RowNotice } from './tab-actions';
+import { unlockOutcomeOf } from './unlock-outcome';
 import type { TabSession } from './tab-session';
 import type { LockedRow } from './tab-rows';
 
@@ -59,13 +60,6 @@ export interface RowChanges {
   saveReason(): Promise<void>;
   unlockRow(): Promise<void>;
   unlockSelected(): Promise<void>;
-}
-
-/** A bulk unlock's result for one row, from what its unlock turned out to mean. */
-function outcomeOf(settlement: Settlement): BulkOutcome {
-  if (settlement.succeeded) return 'unlocked';
-  if (settlement.lock === null) return 'alreadyUnlocked';
-  return settlement.notice ? 'changed' : 'failed';
 }
 
 /** Opening a row's reason form or unlock confirmation, if the viewer may make that change. */
@@ -223,7 +217,7 @@ async function unlockSelected(core: RowChangeCore, bulkDraft: ReasonDraft, { con
     noteUnlocked(row.record, settlement);
     if (settlement.lock !== undefined) replaceLock(row.record.id, settlement.lock);
     if (settlement.settingsContradicted) contradicted = settlement;
-    const outcome = outcomeOf(settlement);
+    const outcome = unlockOutcomeOf(settlement);
     // The unlocks go three at a time: a 429 without a wait is said as too many at once.
     const failure = outcome === 'failed' && settlement.failure ? sentTogether(settlement.failure) : null;
     if (failure?.waitSeconds) limited ??= failure;

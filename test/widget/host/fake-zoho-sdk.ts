@@ -33,6 +33,7 @@ export function createFakeZohoSdk() {
       UI: {
         Resize: vi.fn(async (_size: { height: number; width: number }): Promise<unknown> => true),
         Record: { open: vi.fn(async (_request: { Entity: string; RecordID: string; Target?: string }): Promise<unknown> => true) },
+        Popup: { close: vi.fn(async (): Promise<unknown> => true), closeReload: vi.fn(async (): Promise<unknown> => true) },
       },
     },
   } satisfies ZohoSdk;
