@@ -16,6 +16,8 @@ export interface RecordPageQuery {
   locale?: string;
   /** The user's Zoho theme, as the harness's Night theme switch sets it; default day. */
   theme?: 'day' | 'night';
+  /** Emulator variants the widget's calls meet (`&variant=`, sent as X-Emulator-Variant), comma-separated. */
+  variant?: string;
 }
 
 /** The harness page for one user and record, e.g. http://127.0.0.1:5000/?user=…&module=Deals&record=… */
@@ -24,6 +26,7 @@ export function recordPageUrl(serverUrl: string, query: RecordPageQuery): string
   if (query.latencyMs !== undefined) params.set('latency', String(query.latencyMs));
   if (query.locale !== undefined) params.set('locale', query.locale);
   if (query.theme !== undefined) params.set('theme', query.theme);
+  if (query.variant !== undefined) params.set('variant', query.variant);
   return `${serverUrl}/?${params}`;
 }
 
