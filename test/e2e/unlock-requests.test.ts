@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { SEED, type Emulator } from '../../server/emulator/index';
+import { SEED } from '../../server/emulator/index';
 import { call } from '../emulator/call';
 import { useBrowserSuite } from '../support/browser-suite';
+import { tasksOn } from '../support/emulator-locks';
 import { harnessCalls } from '../support/harness-calls';
 import { historyLines, openRecordPage, recordPageOf, WAIT } from '../support/record-page';
 
 const suite = useBrowserSuite();
 const ACME = SEED.deals.acmeRenewal;
 
-const tasksSchema = z.object({ records: z.object({ Tasks: z.array(z.object({ fields: z.looseObject({ Status: z.string(), Description: z.string().nullable() }) })) }) });
-
-/** The unlock request tasks the emulator holds on one record. */
-function requestTasks(emulator: Emulator, recordId: string) {
-  return tasksSchema
-    .parse(emulator.snapshot())
-    .records.Tasks.map((task) => task.fields)
-    .filter((fields) => (fields['What_Id'] as { id?: string } | null)?.id === recordId);
-}
 
 describe('asking to unlock in the browser', () => {
   it('the intern asks, the rep sees the request and unlocks, the task is completed and the history tells it in order', async () => {
@@ -42,7 +33,7 @@ describe('asking to unlock in the browser', () => {
     await repAgain.widget.getByRole('button', { name: 'Unlock', exact: true }).click();
     await repAgain.widget.getByRole('button', { name: 'Yes, unlock' }).click();
     await expect.poll(() => repAgain.status.innerText(), WAIT).toContain('Unlocked');
-    await expect.poll(() => requestTasks(server.emulator, ACME).map((task) => task.Status), WAIT).toEqual(['Completed']);
+    await expect.poll(() => tasksOn(server.emulator, ACME).map((task) => task.Status), WAIT).toEqual(['Completed']);
 
     await expect.poll(() => historyLines(repAgain).then((lines) => lines.length), WAIT).toBe(3);
     const lines = await repAgain.widget.getByRole('list', { name: 'Lock history' }).getByRole('listitem').allInnerTexts();
@@ -86,7 +77,7 @@ describe('asking to unlock in the browser', () => {
     await intern.page.reload();
     const again = await recordPageOf(intern.page);
     expect(await again.status.innerText()).toContain('Unlocked');
-    await expect.poll(() => requestTasks(server.emulator, SEED.deals.hooliPricing).map((task) => task.Status), WAIT).toEqual(['Completed']);
+    await expect.poll(() => tasksOn(server.emulator, SEED.deals.hooliPricing).map((task) => task.Status), WAIT).toEqual(['Completed']);
     expect((await harnessCalls(again.page)).filter((logged) => logged.path.includes('/coql'))).toHaveLength(1);
 
     await again.page.reload();

@@ -13,8 +13,8 @@ export interface BrowserSuite {
 export interface BrowserSuiteOptions {
   /** e.g. `{ bypassCSP: true }` for a test that adds a frame the CRM page's policy would refuse */
   context?: BrowserContextOptions;
-  /** e.g. `{ sdkFile }` to serve Zoho's own SDK file instead of the stand-in */
-  server?: Pick<DevServerOptions, 'sdkFile'>;
+  /** e.g. `{ sdkFile }` to serve Zoho's own SDK file instead of the stand-in, or the emulator's options */
+  server?: Pick<DevServerOptions, 'sdkFile' | 'emulatorOptions'>;
 }
 
 /**

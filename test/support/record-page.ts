@@ -16,7 +16,7 @@ export interface RecordPageQuery {
   locale?: string;
   /** The user's Zoho theme, as the harness's Night theme switch sets it; default day. */
   theme?: 'day' | 'night';
-  /** The emulator's variants the widget's calls meet on this page (`&variant=`), e.g. task-picklists. */
+  /** Emulator variants the widget's calls meet (`&variant=`, sent as X-Emulator-Variant), comma-separated, e.g. task-picklists. */
   variant?: string;
 }
 
