@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
-import { SEED } from '../../server/emulator/index';
 import { axeViolations, describeViolations } from '../support/axe';
 import { useBrowserSuite } from '../support/browser-suite';
 import { harnessCalls, type HarnessCall } from '../support/harness-calls';

@@ -47,7 +47,6 @@ export function createRecordChanges(core: RecordChangeCore, session: ListSession
   const author = { id: user.id, name: user.fullName };
   const { followUp, writer } = createPageFollowUp({ calls: calls.activity, author, now: core.now, store: session.store, org: session.org });
   const noteMissed = (record: SelectedRecord) => writer.missed.value.some((entry) => entry.record.recordId === record.id);
-  const ended = (record: SelectedRecord, outcome: ListOutcome): ListResult => ({ record, outcome, noteMissed: false, retryable: isRetryable(outcome) });
   const contextOf = (record: SelectedRecord, lockWrites = writes): ChangeContext => ({
     locks: calls.locks,
     writes: lockWrites,
@@ -59,21 +58,7 @@ export function createRecordChanges(core: RecordChangeCore, session: ListSession
     followUp,
   });
 
-  // Zoho's API limit, once it refused a change: the run's later changes are not sent until it has passed.
-  let limited: ListOutcome | null = null;
-  const holdBack = (record: SelectedRecord) => (limited && core.limit.until.value !== null ? ended(record, limited) : null);
-
-  /**
-   * Zoho's limit holds Try again back (the run sends three at a time, so a 429 naming no wait is
-   * said as too many at once); a refusal the cached settings did not foresee drops them.
-   */
-  function heed(settled: Settlement): Settlement {
-    const settlement = settled.failure ? { ...settled, failure: sentTogether(settled.failure) } : settled;
-    core.limit.waitOut(settlement.failure);
-    if (settlement.failure?.waitSeconds) limited = { kind: 'failed', failure: settlement.failure };
-    if (settlement.settingsContradicted) session.settingsSource.drop();
-    return settlement;
-  }
+  const { holdBack, heed } = runLimit(core, session);
 
   /** Noted for the Web Tab in this browser, whose search may not show the change yet. */
   const recent = createRecentChanges({ store: session.store, now: () => core.now().getTime(), scope: session.scope });
@@ -122,6 +107,27 @@ export function createRecordChanges(core: RecordChangeCore, session: ListSession
     },
     writeMissedNotes: () => writer.writeMissed(),
     noteMissed,
+  };
+}
+
+const ended = (record: SelectedRecord, outcome: ListOutcome): ListResult => ({ record, outcome, noteMissed: false, retryable: isRetryable(outcome) });
+
+/** Zoho's API limit over a run: once it refused a change, the run's later changes are not sent until it has passed. */
+function runLimit(core: RecordChangeCore, session: ListSession) {
+  let limited: ListOutcome | null = null;
+  return {
+    holdBack: (record: SelectedRecord) => (limited && core.limit.until.value !== null ? ended(record, limited) : null),
+    /**
+     * Zoho's limit holds Try again back (the run sends three at a time, so a 429 naming no wait is
+     * said as too many at once); a refusal the cached settings did not foresee drops them.
+     */
+    heed(settled: Settlement): Settlement {
+      const settlement = settled.failure ? { ...settled, failure: sentTogether(settled.failure) } : settled;
+      core.limit.waitOut(settlement.failure);
+      if (settlement.failure?.waitSeconds) limited = { kind: 'failed', failure: settlement.failure };
+      if (settlement.settingsContradicted) session.settingsSource.drop();
+      return settlement;
+    },
   };
 }
 

@@ -1,11 +1,9 @@
 import { batch } from '@preact/signals-core';
 import type { ReadonlySignal } from '@preact/signals-core';
 import type { Lock, LockingConfiguration, RecordHold, RecordRef } from '../crm/types';
-import type { CurrentUser, Host } from '../host/host';
+import type { Host } from '../host/host';
 import type { KeyValueStore } from '../host/storage';
-import type { TimeFormat } from '../i18n/format-time';
 import type { LoadMessages } from '../i18n/load-messages';
-import type { Translate } from '../i18n/messages';
 import { loadOnce } from '../load-once';
 import type { Failure } from './failure';
 import { failureOf } from './failure';
@@ -16,7 +14,7 @@ import type { ConfirmedChange, LockAction, Session } from './lock-session';
 import { createLockState } from './lock-state';
 import type { LockState } from './lock-state';
 import { createPageCore } from './page-core';
-import type { PageCore, Phase } from './page-core';
+import type { PageCore, PageShown } from './page-core';
 import type { Connect } from '../crm/crm-options';
 import type { PanelCalls } from './panel-calls';
 import type { Permissions } from './permissions';
@@ -36,18 +34,12 @@ export interface LockModelDependencies {
   store?: KeyValueStore;
 }
 
-export interface LockModel {
-  phase: ReadonlySignal<Phase>;
-  /** Why the widget could not start (phase "failed" or "unavailable"). */
-  startFailure: ReadonlySignal<Failure | null>;
-  t: ReadonlySignal<Translate>;
-  time: ReadonlySignal<TimeFormat>;
+export interface LockModel extends PageShown {
   record: ReadonlySignal<RecordRef | null>;
   /** The record's name, when the record read gave it. */
   recordName: ReadonlySignal<string | null>;
   /** The record's owner, when the record read gave it. */
   recordOwner: ReadonlySignal<{ id: string; name: string } | null>;
-  user: ReadonlySignal<CurrentUser | null>;
   configuration: ReadonlySignal<LockingConfiguration | null>;
   lock: ReadonlySignal<Lock | null>;
   hold: ReadonlySignal<RecordHold>;
@@ -59,8 +51,6 @@ export interface LockModel {
   /** A background re-read is running; the known state stays on screen meanwhile. */
   refreshing: ReadonlySignal<boolean>;
   error: ReadonlySignal<Failure | null>;
-  /** While Zoho's API limit holds: the time (ms since the epoch) before which Try again is not offered. */
-  waitUntil: ReadonlySignal<number | null>;
   /** What just happened, for the live region: "Record locked.", "Max Manager locked this record first." */
   notice: ReadonlySignal<Notice | null>;
   /** The open form or confirm step. */

@@ -1,13 +1,10 @@
 import { signal } from '@preact/signals-core';
 import type { ReadonlySignal, Signal } from '@preact/signals-core';
-import type { CurrentUser, RecordToOpen, TabHost } from '../host/host';
+import type { RecordToOpen, TabHost } from '../host/host';
 import type { KeyValueStore } from '../host/storage';
-import type { TimeFormat } from '../i18n/format-time';
 import type { LoadMessages } from '../i18n/load-messages';
-import type { Translate } from '../i18n/messages';
 import { describeLater } from './describe-later';
 import { sentTogether } from './failure';
-import type { Failure } from './failure';
 import { MAX_IN_FLIGHT } from './in-parallel';
 import { createLockedList } from './locked-list';
 import type { ListLoading, LockedList, LockedListView } from './locked-list';
@@ -15,7 +12,7 @@ import type { ListLoadingDependencies } from './list-loading';
 import { parseStoredFilters } from './overview-filters';
 import type { OverviewFilters } from './overview-filters';
 import { createPageCore } from './page-core';
-import type { PageCore, Phase } from './page-core';
+import type { PageCore, PageShown } from './page-core';
 import type { HistoryWriter } from './history-writer';
 import type { ReasonDraft } from './reason-draft';
 import type { Settlement } from './races';
@@ -43,12 +40,7 @@ export interface LockedRecordsDependencies {
   now: () => Date;
 }
 
-export interface LockedRecordsModel {
-  phase: ReadonlySignal<Phase>;
-  startFailure: ReadonlySignal<Failure | null>;
-  t: ReadonlySignal<Translate>;
-  time: ReadonlySignal<TimeFormat>;
-  user: ReadonlySignal<CurrentUser | null>;
+export interface LockedRecordsModel extends PageShown {
   /** Modules with a locking configuration, in the order Zoho lists them. */
   modules: ReadonlySignal<string[]>;
   module: ReadonlySignal<string | null>;
@@ -64,8 +56,6 @@ export interface LockedRecordsModel {
   notice: ReadonlySignal<RowNotice | null>;
   rowFailure: ReadonlySignal<RowFailure | null>;
   bulk: ReadonlySignal<BulkRun | null>;
-  /** While Zoho's API limit holds: the time (ms since the epoch) before which Try again is not offered. */
-  waitUntil: ReadonlySignal<number | null>;
   /** The reason being typed in a row's form; null until the code behind the rows' changes is here. */
   draft: ReadonlySignal<ReasonDraft | null>;
   /** The optional reason of "Unlock selected"; likewise. */

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, SEED, type Emulator } from '../../../server/emulator/index';
 import { createMemoryStore } from '../../../widget/host/storage';
 import { call } from '../../emulator/call';
-import { callLines, openWithActivity } from './open-activity';
+import { openWithActivity } from './open-activity';
 
 /** The Tasks picklists an unlock request sends and completes with: the org's own, read once and cached. */
 const HOOLI = SEED.deals.hooliPricing;

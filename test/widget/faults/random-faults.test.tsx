@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/preact';
+import { fireEvent, screen, within } from '@testing-library/preact';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SEED } from '../../../server/emulator';

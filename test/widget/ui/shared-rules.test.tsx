@@ -21,7 +21,7 @@ interface LockPage {
   /** The manager's view of the page, with the unlock confirmation of Hooli's lock open. */
   openUnlock(emulator: Emulator): Promise<void>;
   /** The manager's view of the page, with the edit form of Hooli's lock open. */
-  openEditForm(emulator: Emulator, handle: (request: Request) => Promise<Response>): Promise<{ host: Pick<MemoryHost, 'calls' | 'failNext'> }>;
+  openEditForm(handle: (request: Request) => Promise<Response>): Promise<{ host: Pick<MemoryHost, 'calls' | 'failNext'> }>;
   /** The reason the page shows for Hooli's lock. */
   shownReason(): string;
 }
@@ -31,12 +31,12 @@ const box = () => screen.getByRole('textbox', { name: 'Lock reason' }) as HTMLTe
 
 const panel: LockPage = {
   async openUnlock(emulator) {
-    await this.openEditForm(emulator, emulator.handle);
+    await this.openEditForm(emulator.handle);
     await user().click(screen.getByRole('button', { name: 'Cancel' }));
     await user().click(screen.getByRole('button', { name: 'Unlock record' }));
     await screen.findByRole('button', { name: 'Yes, unlock' });
   },
-  async openEditForm(emulator, handle) {
+  async openEditForm(handle) {
     const identity = demoIdentity('manager');
     const host = createMemoryHost({ handle, page: { module: 'Deals', recordId: SEED.deals.hooliPricing }, user: identity.user, tokens: identity.tokens });
     const model = createLockModel({ host, connect: async () => connectPanel, loadMessages: englishOnly, now: () => new Date() });
@@ -63,7 +63,7 @@ const tab: LockPage = {
     await opened.user.click(within(hooliRow()).getByRole('button', { name: 'Unlock record' }));
     await screen.findByRole('button', { name: 'Yes, unlock' });
   },
-  async openEditForm(emulator, handle) {
+  async openEditForm(handle) {
     const opened = await openOverview(emulator, 'manager', { stored: { 'recordlock.overview.module': 'Deals' }, handle });
     await screen.findByRole('table', { name: 'Locked records' });
     await opened.user.click(within(hooliRow()).getByRole('button', { name: 'Edit reason' }));
@@ -90,7 +90,7 @@ beforeEach(() => {
 
 describe.each(PAGES)('editing a reason in %s', (_, page) => {
   it('refuses an empty reason with a message, sending nothing, not even a read', async () => {
-    const { host } = await page.openEditForm(emulator, emulator.handle);
+    const { host } = await page.openEditForm(emulator.handle);
     const before = host.calls.length;
     await user().clear(box());
     await user().click(screen.getByRole('button', { name: 'Save' }));
@@ -100,7 +100,7 @@ describe.each(PAGES)('editing a reason in %s', (_, page) => {
   });
 
   it('refuses a reason over Zoho’s limit before sending, keeping it in the box', async () => {
-    const { host } = await page.openEditForm(emulator, emulator.handle);
+    const { host } = await page.openEditForm(emulator.handle);
     const before = host.calls.length;
     // The emulator's Locked_Reason__s holds 3000 characters, as its field metadata says.
     const long = 'x'.repeat(3001);
@@ -114,7 +114,7 @@ describe.each(PAGES)('editing a reason in %s', (_, page) => {
   });
 
   it('sends nothing when the read before the edit fails, keeping the typed reason and offering a retry', async () => {
-    const { host } = await page.openEditForm(emulator, emulator.handle);
+    const { host } = await page.openEditForm(emulator.handle);
     await user().clear(box());
     await user().type(box(), 'Signed copy at legal');
     const before = host.calls.length;
@@ -127,7 +127,7 @@ describe.each(PAGES)('editing a reason in %s', (_, page) => {
   });
 
   it('overwrites nothing when the lock was replaced meanwhile: the new lock shows, the typed reason stays', async () => {
-    const { host } = await page.openEditForm(emulator, emulator.handle);
+    const { host } = await page.openEditForm(emulator.handle);
     await user().clear(box());
     await user().type(box(), 'Mine');
     const lock = await callAs(emulator, 'rep', 'GET', `${lockPath}?fields=Locked_Reason__s`);
@@ -144,7 +144,7 @@ describe.each(PAGES)('editing a reason in %s', (_, page) => {
     let refuse = false;
     const handle = async (request: Request) =>
       refuse && request.method === 'PUT' ? Response.json(TOO_MANY, { status: 429 }) : emulator.handle(request);
-    const { host } = await page.openEditForm(emulator, handle);
+    const { host } = await page.openEditForm(handle);
     await user().clear(box());
     await user().type(box(), 'Signed copy at legal');
     refuse = true;
