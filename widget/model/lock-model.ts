@@ -13,7 +13,7 @@ import type { LockReading, Recovery } from './lock-reading';
 import type { ConfirmedChange, LockAction, Session } from './lock-session';
 import { createLockState } from './lock-state';
 import type { LockState } from './lock-state';
-import { createPageCore } from './page-core';
+import { createPageCore, shownCore } from './page-core';
 import type { PageCore, PageShown } from './page-core';
 import type { Connect } from '../crm/crm-options';
 import type { PanelCalls } from './panel-calls';
@@ -168,12 +168,7 @@ export function createLockModel(dependencies: LockModelDependencies): LockModel 
 /** What the panel shows, read-only: the page core's signals and the record's lock state. */
 function shownState(core: PageCore, state: LockState) {
   return {
-    phase: core.phase,
-    startFailure: core.startFailure,
-    t: core.t,
-    time: core.time,
-    user: core.user,
-    waitUntil: core.limit.until,
+    ...shownCore(core),
     record: state.record,
     recordName: state.recordName,
     recordOwner: state.recordOwner,

@@ -11,7 +11,7 @@ import type { ListLoading, LockedList, LockedListView } from './locked-list';
 import type { ListLoadingDependencies } from './list-loading';
 import { parseStoredFilters } from './overview-filters';
 import type { OverviewFilters } from './overview-filters';
-import { createPageCore } from './page-core';
+import { createPageCore, shownCore } from './page-core';
 import type { PageCore, PageShown } from './page-core';
 import type { HistoryWriter } from './history-writer';
 import type { ReasonDraft } from './reason-draft';
@@ -133,12 +133,7 @@ export function createLockedRecordsModel(dependencies: LockedRecordsDependencies
   const start = () => startTabPage({ dependencies, core, runtime, list, listEvents, names: moduleNames, module, showSettings: settings.show });
 
   return {
-    phase: core.phase,
-    startFailure: core.startFailure,
-    t: core.t,
-    time: core.time,
-    user: core.user,
-    waitUntil: core.limit.until,
+    ...shownCore(core),
     modules: moduleNames,
     module,
     list,
