@@ -3,6 +3,13 @@ import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-
 import { startDevServer, type DevServer, type DevServerOptions } from '../../server/index';
 import { launchChromium } from '../../server/dev/chromium';
 
+/**
+ * Tall enough that the host page need not scroll to reach the widget's buttons: Chromium routes a
+ * click that follows a host page scroll at once by stale hit-test data, and the cross-origin frame
+ * may then never receive it.
+ */
+const TALL_VIEWPORT = { width: 1280, height: 2000 } as const;
+
 export interface BrowserSuite {
   server(): DevServer;
   browser(): Browser;
@@ -36,7 +43,7 @@ export function useBrowserSuite(options: BrowserSuiteOptions = {}): BrowserSuite
   });
   beforeEach(async () => {
     server?.emulator.reset();
-    context = (await browser?.newContext(options.context)) ?? null;
+    context = (await browser?.newContext({ viewport: TALL_VIEWPORT, ...options.context })) ?? null;
   });
   afterEach(async () => {
     await context?.close();
