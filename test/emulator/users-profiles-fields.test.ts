@@ -33,9 +33,10 @@ describe('users', () => {
     ]);
   });
 
-  it('answers one user by id and lists all users', async () => {
+  it('answers one user by id in the list\'s wrapper, info included, and lists all users', async () => {
     const one = await call(emulator, 'GET', `/users/${SEED.users.manager}`);
     expect(one.json.users[0]).toMatchObject({ email: 'manager@example.com', locale: 'en_GB', time_zone: 'Europe/London' });
+    expect(one.json.info).toEqual({ per_page: 200, count: 1, page: 1, more_records: false });
     const all = await call(emulator, 'GET', '/users?type=AllUsers');
     expect(all.json.users).toHaveLength(5);
   });
