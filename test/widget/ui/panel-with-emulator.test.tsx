@@ -1,15 +1,10 @@
-import { render, screen, waitFor, within } from '@testing-library/preact';
-import userEvent from '@testing-library/user-event';
+import { screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createEmulator, SEED, type Emulator } from '../../../server/emulator/index';
-import { connectPanel } from '../../../widget/connect-panel';
 import { lockWrites } from '../../../widget/crm/lock-writes';
 import { demoIdentity, type DemoUserKey } from '../../support/demo-users';
 import { createMemoryHost } from '../../support/memory-host';
-import { createLockModel } from '../../../widget/model/lock-model';
-import { LockPanel } from '../../../widget/ui/lock-panel';
-import { englishOnly } from '../model/build-model';
-import { statusText } from './render-panel';
+import { renderPanelOn, statusText } from './render-panel';
 
 /** The main journeys through the real stack below the model: the crm calls, the memory host and the emulator. */
 let emulator: Emulator;
@@ -18,16 +13,7 @@ beforeEach(() => {
   emulator = createEmulator();
 });
 
-async function openRecord(who: DemoUserKey, module: string, recordId: string) {
-  const identity = demoIdentity(who);
-  const host = createMemoryHost({ handle: emulator.handle, page: { module, recordId }, user: identity.user, tokens: identity.tokens });
-  const model = createLockModel({ host, connect: async () => connectPanel, loadMessages: englishOnly, now: () => new Date() });
-  const user = userEvent.setup();
-  render(<LockPanel model={model} />);
-  await model.start();
-  await screen.findByRole('status', { name: 'Lock status' });
-  return { host, model, user };
-}
+const openRecord = (who: DemoUserKey, module: string, recordId: string) => renderPanelOn({ who, module, recordId, handle: emulator.handle });
 
 const button = (name: string) => screen.getByRole('button', { name });
 

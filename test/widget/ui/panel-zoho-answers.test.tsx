@@ -11,7 +11,7 @@ import { LockPanel } from '../../../widget/ui/lock-panel';
 import { demoIdentity } from '../../support/demo-users';
 import { createMemoryHost } from '../../support/memory-host';
 import { englishOnly } from '../model/build-model';
-import { statusText } from './render-panel';
+import { renderPanelOn, statusText } from './render-panel';
 
 /** The record panel over the emulator where Zoho's docs pages, its OpenAPI files and its orgs may answer otherwise. */
 const manifest = readManifest(manifestJson);
@@ -30,17 +30,13 @@ interface OpenOptions {
   userScopes?: readonly string[];
 }
 
-async function openRep(recordId: string, options: OpenOptions = {}) {
-  const identity = demoIdentity('rep');
-  const tokens = options.userScopes ? { ...identity.tokens, user: emulator.issueToken('rep@example.com', [...options.userScopes]) } : identity.tokens;
-  const host = createMemoryHost({ handle: options.handle ?? emulator.handle, page: { module: 'Deals', recordId }, user: identity.user, tokens });
-  const model = createLockModel({ host, connect: async () => connectPanel, loadMessages: englishOnly, now: () => new Date() });
-  const user = userEvent.setup();
-  render(<LockPanel model={model} />);
-  await model.start();
-  await screen.findByRole('status', { name: 'Lock status' });
-  return { host, model, user };
-}
+const openRep = (recordId: string, options: OpenOptions = {}) =>
+  renderPanelOn({
+    who: 'rep',
+    recordId,
+    handle: options.handle ?? emulator.handle,
+    userToken: options.userScopes ? emulator.issueToken('rep@example.com', [...options.userScopes]) : undefined,
+  });
 
 const button = (name: string) => screen.getByRole('button', { name });
 const reasonBox = () => screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Lock reason' });
