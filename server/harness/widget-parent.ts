@@ -117,12 +117,15 @@ async function answerCrmEvent(services: WidgetServices, data: { category: string
 /**
  * The CRM page's end of the embedded-app protocol (SDK reference §1.4–§1.5): answers REGISTER
  * with SET_CONTEXT, hands out the ZDK helper URL, then sends PageLoad, and answers each CRM_EVENT
- * with EVENT_RESPONSE or EVENT_RESPONSE_FAILURE. Messages from any other window or origin, and
+ * with EVENT_RESPONSE or EVENT_RESPONSE_FAILURE. An SDK file older than the ZDK helper (the 1.0 and
+ * 1.1 builds public widget repositories commit) never asks for it: it gets PageLoad with its first
+ * request instead. Messages from any other window or origin, and
  * requests that do not carry the registered uniqueID, are ignored.
  */
 export function createWidgetParent(options: WidgetParentOptions): { handleMessage(message: ReceivedMessage): Promise<void> } {
   const { services } = options;
   let uniqueID: string | null = null;
+  let pageLoadSent = false;
 
   function send(message: Record<string, unknown>): void {
     options.observe?.('out', message);
@@ -135,6 +138,12 @@ export function createWidgetParent(options: WidgetParentOptions): { handleMessag
     send({ type: 'FRAMEWORK.EVENT', eventName, promiseid, data: reply.data });
   }
 
+  function sendPageLoad(): void {
+    if (pageLoadSent) return;
+    pageLoadSent = true;
+    send({ type: 'FRAMEWORK.EVENT', eventName: 'PageLoad', data: { ...options.pageLoad } });
+  }
+
   async function handleMessage(message: ReceivedMessage): Promise<void> {
     if (message.source !== options.frame.window() || message.origin !== options.frame.origin) return;
     const parsed = sdkMessageSchema.safeParse(messagePayload(message.data));
@@ -144,6 +153,7 @@ export function createWidgetParent(options: WidgetParentOptions): { handleMessag
 
     if (event.eventName === 'REGISTER') {
       uniqueID = options.newUniqueId();
+      pageLoadSent = false;
       send({ type: 'FRAMEWORK.EVENT', eventName: 'SET_CONTEXT', data: { ...options.context, uniqueID } });
       return;
     }
@@ -159,9 +169,11 @@ export function createWidgetParent(options: WidgetParentOptions): { handleMessag
         }
         answer(event.promiseid, { outcome: 'response', data: services.zdkScriptUrl });
         // Zoho's page sends the record once the SDK has its helper (seen in §1.5, steps 3–4).
-        send({ type: 'FRAMEWORK.EVENT', eventName: 'PageLoad', data: { ...options.pageLoad } });
+        sendPageLoad();
         return;
       case 'CRM_EVENT': {
+        // A request before any ZDK_EVENT: the SDK has no helper step and its init() has resolved.
+        sendPageLoad();
         // A page that cannot reach its server answers as Zoho does when a call fails on its side.
         const reply = await answerCrmEvent(services, event.data).catch(
           (): ParentAnswer => ({ outcome: 'failure', data: { code: 'CONNECTION_FAILED', message: 'The CRM page could not complete the request' } }),

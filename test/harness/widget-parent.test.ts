@@ -44,6 +44,22 @@ describe('harness parent side: registration', () => {
     expect(posted.at(-1)).toEqual({ type: 'FRAMEWORK.EVENT', eventName: 'PageLoad', data: {} });
   });
 
+  it('sends an SDK without the ZDK helper step PageLoad with its first request, once', async () => {
+    const { posted, fromWidget, request } = setup();
+    await fromWidget({ type: 'SDK.EVENT', eventName: 'REGISTER', appOrigin: APP_ORIGIN });
+    await request('Promise100', { category: 'CONFIG', type: 'CURRENT_USER', sdkVersion: '1' });
+    await request('Promise101', { category: 'CONFIG', type: 'ORG_LEVEL_INFO', sdkVersion: '1' });
+    expect(posted.map((m) => m.eventName)).toEqual(['SET_CONTEXT', 'PageLoad', 'EVENT_RESPONSE', 'EVENT_RESPONSE']);
+    expect(posted[1]).toEqual({ type: 'FRAMEWORK.EVENT', eventName: 'PageLoad', data: { Entity: 'Deals', EntityId: '42' } });
+  });
+
+  it('sends PageLoad once after the ZDK helper, not again with the requests that follow', async () => {
+    const { posted, register, request } = setup();
+    await register();
+    await request('Promise101', { category: 'CONFIG', type: 'CURRENT_USER', sdkVersion: '1' });
+    expect(posted.filter((m) => m.eventName === 'PageLoad')).toHaveLength(1);
+  });
+
   it('accepts the SDK’s messages sent as JSON strings', async () => {
     const { posted, fromWidget } = setup();
     await fromWidget(JSON.stringify({ type: 'SDK.EVENT', eventName: 'REGISTER', appOrigin: APP_ORIGIN }));
