@@ -38,6 +38,7 @@ async function markTabShown(context: BrowserContext): Promise<void> {
     const counted = rows.filter((row) => (row.children[6]?.textContent ?? '') !== '');
     if (window.__firstScreenAt === undefined && counted.length >= ${PAGE_SIZE}) {
       window.__firstScreenAt = performance.now();
+      window.__firstScreenEpoch = Date.now();
       observer.disconnect();
     }
   });
@@ -46,18 +47,28 @@ async function markTabShown(context: BrowserContext): Promise<void> {
   });
 }
 
-async function shownAt(frame: Frame): Promise<{ firstRows: number; firstScreen: number }> {
+/** When the frame showed its first rows and its first screen; `firstScreenEpoch` in the clock the call log's times use. */
+async function shownAt(frame: Frame): Promise<{ firstRows: number; firstScreen: number; firstScreenEpoch: number }> {
   const handle = await frame.waitForFunction(
     () => {
-      const marks = window as Window & { __firstRowsAt?: number; __firstScreenAt?: number };
-      return marks.__firstScreenAt !== undefined && { firstRows: marks.__firstRowsAt, firstScreen: marks.__firstScreenAt };
+      const marks = window as Window & { __firstRowsAt?: number; __firstScreenAt?: number; __firstScreenEpoch?: number };
+      return (
+        marks.__firstScreenAt !== undefined && {
+          firstRows: marks.__firstRowsAt,
+          firstScreen: marks.__firstScreenAt,
+          firstScreenEpoch: marks.__firstScreenEpoch,
+        }
+      );
     },
     undefined,
     { polling: 20, timeout: 30_000 },
   );
-  const value = (await handle.jsonValue()) as { firstRows?: unknown; firstScreen?: unknown };
-  if (typeof value.firstRows !== 'number' || typeof value.firstScreen !== 'number') throw new Error('The tab frame reported no times');
-  return { firstRows: value.firstRows, firstScreen: value.firstScreen };
+  const value = (await handle.jsonValue()) as { firstRows?: unknown; firstScreen?: unknown; firstScreenEpoch?: unknown };
+  const { firstRows, firstScreen, firstScreenEpoch } = value;
+  if (typeof firstRows !== 'number' || typeof firstScreen !== 'number' || typeof firstScreenEpoch !== 'number') {
+    throw new Error('The tab frame reported no times');
+  }
+  return { firstRows, firstScreen, firstScreenEpoch };
 }
 
 function tabFrame(page: Page): Frame {
@@ -89,7 +100,10 @@ export async function measureTabViews(browser: Browser, server: DevServer, laten
           await page.waitForFunction((path) => [...document.querySelectorAll('iframe')].some((f) => f.src.includes(path)), OVERVIEW);
           const frame = tabFrame(page);
           const shown = await shownAt(frame);
-          figures[visit].calls.push((await harnessCalls(page)).length);
+          // Only the calls answered by the first screen: the reads it starts afterwards (the other modules'
+          // settings) may be logged before the poll above sees it, at low latency.
+          const calls = await harnessCalls(page);
+          figures[visit].calls.push(calls.filter((call) => Date.parse(call.at) <= shown.firstScreenEpoch).length);
           figures[visit].firstRows.push(shown.firstRows);
           figures[visit].firstScreen.push(shown.firstScreen);
           roundTrips.push(await connectionRoundTrip(frame));
