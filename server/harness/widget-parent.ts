@@ -119,8 +119,8 @@ async function answerCrmEvent(services: WidgetServices, data: { category: string
  * with SET_CONTEXT, hands out the ZDK helper URL, then sends PageLoad, and answers each CRM_EVENT
  * with EVENT_RESPONSE or EVENT_RESPONSE_FAILURE. An SDK file older than the ZDK helper (the 1.0 and
  * 1.1 builds public widget repositories commit) never asks for it: it gets PageLoad with its first
- * request instead. Messages from any other window or origin, and
- * requests that do not carry the registered uniqueID, are ignored.
+ * request instead. Messages from any other window or origin, and requests that do not carry the
+ * registered uniqueID, are ignored.
  */
 export function createWidgetParent(options: WidgetParentOptions): { handleMessage(message: ReceivedMessage): Promise<void> } {
   const { services } = options;

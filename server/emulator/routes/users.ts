@@ -50,7 +50,8 @@ export const getUser: Handler = ({ state, params }) => {
   if (!isZohoId(id)) return errorResponse(ERRORS.invalidId, { resource_path_index: 1 });
   const user = state.users.find((u) => u.id === id);
   if (!user) return noContent();
-  // One user comes in the list's wrapper, `info` included: the get-users page documents one answer for both, and Zoho's files require it.
+  // One user comes in the list's wrapper, `info` included: the get-users page documents one answer
+  // for both, and Zoho's files require it.
   return jsonResponse(200, { users: [renderUser(state, user)], info: info(1) });
 };
 
