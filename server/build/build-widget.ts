@@ -5,7 +5,8 @@ import { measureBundle, formatBudget } from './bundle-budget';
 import { followImports } from './module-graph';
 import { PAGES, STYLESHEET_ENTRIES, type PageEntry } from './page-entries';
 import { renderPageHtml } from './page-html';
-import { keysNamedIn, LANGUAGES, pageCatalog, readTranslations } from './page-texts';
+import { SUPPORTED_LANGUAGES } from '../../widget/i18n/locale';
+import { keysNamedIn, pageCatalog, readTranslations } from './page-texts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -69,7 +70,7 @@ async function writePages(): Promise<void> {
     });
     await writeFile(`${root}app/${name}.html`, html);
     const keys = keysNamedIn([...graph.texts.values()].join('\n'), translations.en);
-    for (const language of LANGUAGES) {
+    for (const language of SUPPORTED_LANGUAGES) {
       await writeFile(`${root}app/js/texts/${name}-${language}.json`, JSON.stringify(pageCatalog(keys, translations, language)));
     }
   }

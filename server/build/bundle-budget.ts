@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { followImports } from './module-graph';
 import { PAGES } from './page-entries';
-import { LANGUAGES } from './page-texts';
+import { SUPPORTED_LANGUAGES } from '../../widget/i18n/locale';
 
 /**
  * What one page loads first (its script, the modules that script imports statically, and its
@@ -51,7 +51,7 @@ async function measurePage(root: string, page: string): Promise<PageSize> {
   const stylesheets = (PAGES[page]?.stylesheets ?? []).map((name) => `app/css/${name}.css`);
   const firstLoad = await Promise.all([...graph.firstLoad, ...stylesheets].map((path) => measure(root, path)));
   const onDemand = await Promise.all(graph.onDemand.map((path) => measure(root, path)));
-  const texts = await Promise.all(LANGUAGES.map((language) => measure(root, `app/js/texts/${page}-${language}.json`)));
+  const texts = await Promise.all(SUPPORTED_LANGUAGES.map((language) => measure(root, `app/js/texts/${page}-${language}.json`)));
   const firstLoadGzipBytes = sum(firstLoad);
   return {
     page,

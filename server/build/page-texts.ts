@@ -1,10 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-
-/** The languages the widget ships, each with its file app/translations/<language>.json. */
-export const LANGUAGES = ['en', 'de', 'fr', 'es', 'ja'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { SUPPORTED_LANGUAGES, type Language } from '../../widget/i18n/locale';
 
 const PLURAL_CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
 
@@ -18,7 +15,7 @@ export type Translations = Record<Language, Translation>;
 /** Every language's translation as written by translators; throws naming the file that is malformed. */
 export async function readTranslations(dir: string): Promise<Translations> {
   const entries = await Promise.all(
-    LANGUAGES.map(async (language) => {
+    SUPPORTED_LANGUAGES.map(async (language) => {
       const path = join(dir, `${language}.json`);
       const parsed = translationSchema.safeParse(JSON.parse(await readFile(path, 'utf8')));
       if (!parsed.success) throw new Error(`${path}: ${z.prettifyError(parsed.error)}`);

@@ -12,6 +12,7 @@ import { chooseFault, droppedCall, type FaultChoice } from './faults';
 import { asRateLimitExceeded } from './rate-limit-answer';
 import { routeRequest, segmentsOf } from './router';
 import type { CallVariants } from './routes/context';
+import { taskPicklistsOf } from './task-picklists';
 import { chooseVariants, VARIANTS, type Variant } from './variants';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -50,6 +51,7 @@ export const createCallHandler = (core: EmulatorCore): Emulator['handle'] => {
       variants.has('locked-search-lag')
         ? lockIndex.lockedAsIndexed(module, recordId, lockedNow, now().getTime(), core.searchLagMs)
         : lockedNow,
+    picklists: taskPicklistsOf(variants),
   });
 
   return async (request, handleOptions = {}) => {

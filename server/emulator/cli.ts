@@ -10,19 +10,20 @@ import { variantOptionsOf } from './variant-options';
 
 const main = async (): Promise<void> => {
   const args = parseEmulatorCliOptions(process.argv.slice(2));
+  const variants = variantOptionsOf(args);
   const emulator = createEmulator({
     ...(args.data === undefined ? {} : { dataFile: args.data }),
     latencyMs: args.latency,
     faults: { errorRate: args['error-rate'], dropRate: args['drop-rate'] },
     limits: limitsOf(args),
     seed: args.org === 'large' ? 'large' : true,
-    ...variantOptionsOf(args),
+    ...variants,
   });
   const server = await listen(emulator, { port: args.port, host: args.host });
   console.log(`Zoho CRM emulator: ${server.url}/crm/v8/`);
   const { allowance } = emulator.credits();
   console.log(`API limits: ${allowance} credits per rolling 24 hours (--credits N)`);
-  if (args.variant.length > 0 || !args['locked-search']) console.log(`Variants: ${variantOptionsOf(args).variants?.join(', ')}`);
+  if (variants.variants.length > 0) console.log(`Variants: ${variants.variants.join(', ')}`);
   console.log('Demo users (Authorization: Zoho-oauthtoken <token>):');
   for (const user of DEMO_USERS) console.log(`  ${user.token.padEnd(20)} ${user.name} <${user.email}>, ${user.profileName}`);
   const stop = (): void => {

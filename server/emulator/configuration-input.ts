@@ -25,7 +25,6 @@ import {
 import { userRef } from './store';
 import { zohoTime } from './zoho-time';
 
-export { WRAPPER } from './configuration-refusals';
 
 const lockTypeOf = (value: unknown): LockType =>
   LOCK_TYPES.find((t) => t === value) ?? refuse(ERRORS.lockTypeNotFound, 'lock_type', { supported_values: [...LOCK_TYPES] });

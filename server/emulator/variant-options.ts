@@ -33,7 +33,7 @@ export const variantOptionsOf = (args: {
   variant: readonly Variant[];
   'search-lag'?: number | undefined;
   'locked-search': boolean;
-}): Pick<EmulatorOptions, 'variants' | 'searchLagSeconds'> => ({
+}): Pick<EmulatorOptions, 'searchLagSeconds'> & { variants: Variant[] } => ({
   variants: [...new Set<Variant>([...args.variant, ...(args['locked-search'] ? [] : (['locked-search-refused'] as const))])],
   ...(args['search-lag'] === undefined ? {} : { searchLagSeconds: args['search-lag'] }),
 });

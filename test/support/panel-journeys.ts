@@ -3,7 +3,7 @@ import english from '../../app/translations/en.json';
 import { SEED } from '../../server/emulator/index';
 import { locksOn, tasksOn } from './emulator-locks';
 import { harnessCalls, setApiLimitReached } from './harness-calls';
-import { openRecordPage, recordPageOf, recordPageUrl, settledView, WAIT, type RecordPage } from './record-page';
+import { historyLines, openRecordPage, recordPageOf, recordPageUrl, settledView, WAIT, type RecordPage } from './record-page';
 import { tabPageUrl } from './tab-page';
 import type { Journey, JourneyRun } from './variant-journey';
 
@@ -16,7 +16,7 @@ const HOOLI = SEED.deals.hooliPricing;
 const HOOLI_REASON = 'Reason: Pricing under legal review';
 
 const open = (run: JourneyRun, user: string, record: string): Promise<RecordPage> =>
-  openRecordPage(run.context, run.serverUrl, { user, record, ...(run.variant === undefined ? {} : { variant: run.variant }) });
+  openRecordPage(run.context, run.serverUrl, { user, record, variant: run.variant });
 
 /** The calls a view made once it has finished by itself (requests and history loaded, the call log still). */
 async function callsOfView(view: RecordPage): Promise<number> {
@@ -92,10 +92,8 @@ export const askJourney: Journey = async (run) => {
 /** The rep opens the history of her deal: the panel's four notes, newest first. */
 export const historyJourney: Journey = async (run) => {
   const rep = await open(run, REP, HOOLI);
-  await rep.widget.getByRole('button', { name: 'Show history' }).click();
-  const items = rep.widget.getByRole('list', { name: 'Lock history' }).getByRole('listitem');
-  await expect.poll(() => items.count(), WAIT).toBe(4);
-  const lines = await items.allInnerTexts();
+  await expect.poll(async () => (await historyLines(rep)).length, WAIT).toBe(4);
+  const lines = await historyLines(rep);
   expect(lines[0]).toContain('Ivo Intern asked Rita Rep to unlock it');
   expect(lines[1]).toContain('Rita Rep locked the record');
   expect(lines[2]).toContain('Max Manager unlocked the record');
@@ -120,7 +118,7 @@ export const apiLimitJourney: Journey = async (run) => {
   expect(await reason.inputValue()).toBe('Quarter close');
   expect(await rep.status.innerText()).toContain('Unlocked');
 
-  await rep.page.goto(recordPageUrl(run.serverUrl, { user: REP, record: HOOLI, ...(run.variant === undefined ? {} : { variant: run.variant }) }));
+  await rep.page.goto(recordPageUrl(run.serverUrl, { user: REP, record: HOOLI, variant: run.variant }));
   await rep.widget.getByText(english['error.tooManyRequests']).waitFor(WAIT);
 
   await rep.page.goto(tabPageUrl(run.serverUrl, { user: REP, variant: run.variant }));

@@ -34,7 +34,7 @@ const inDemoOrder = (names: readonly string[]): string[] => DEALS.filter((name) 
  * have it yet: the tab knows it from this browser).
  */
 export const tabListJourney: Journey = async (run) => {
-  const query = { user: REP, record: SEED.deals.acmeRenewal, ...(run.variant === undefined ? {} : { variant: run.variant }) };
+  const query = { user: REP, record: SEED.deals.acmeRenewal, variant: run.variant };
   const panel = await openRecordPage(run.context, run.serverUrl, query);
   await panel.widget.getByRole('button', { name: 'Lock record' }).click();
   await panel.widget.getByRole('textbox', { name: 'Lock reason' }).fill('Quarter close');

@@ -1,5 +1,5 @@
 /** The languages the widget ships translations for, each fetched from translations/<lang>.json. */
-const SUPPORTED_LANGUAGES = ['en', 'de', 'fr', 'es', 'ja'] as const;
+export const SUPPORTED_LANGUAGES = ['en', 'de', 'fr', 'es', 'ja'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
 
 /**

@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import { canCustomize } from '../auth';
 import { readJsonObject } from '../body';
-import { buildConfiguration, WRAPPER } from '../configuration-input';
-import { ERRORS, errorResponse, fail, failItem, jsonResponse, noContent } from '../errors';
+import { buildConfiguration } from '../configuration-input';
+import { refuse, WRAPPER } from '../configuration-refusals';
+import { ERRORS, errorResponse, fail, jsonResponse, noContent } from '../errors';
 import { findModule, type ModuleMeta } from '../modules';
 import type { ConfigurationState } from '../state';
 import { configurationOf, lockExistingRecords, releaseRuleLocks, removeLocks } from '../store';
@@ -72,13 +73,13 @@ export const updateConfiguration: Handler = async (context) => {
   const bodyId = input['id'];
   const id = pathId ?? (typeof bodyId === 'string' || typeof bodyId === 'number' ? String(bodyId) : undefined);
   if (id === undefined) {
-    return failItem(WRAPPER, ERRORS.mandatoryNotFound, { api_name: 'id', json_path: `$.${WRAPPER}[0].id` });
+    return refuse(ERRORS.mandatoryNotFound, 'id');
   }
   const base = configurationOf(state, module.apiName);
   if (!base || base.id !== id) {
     return pathId !== undefined
       ? errorResponse(ERRORS.invalidId, { resource_path_index: 2 })
-      : failItem(WRAPPER, ERRORS.invalidId, { api_name: 'id', json_path: `$.${WRAPPER}[0].id` });
+      : refuse(ERRORS.invalidId, 'id');
   }
   if (base.system_defined) return errorResponse(ERRORS.systemConfigUpdate, { resource_path_index: 1 });
   const draft = buildConfiguration(state, module, input, base, caller, now);

@@ -1,6 +1,7 @@
 /** What every handler receives: the state, the authenticated caller and the parsed URL. */
 import type { Caller } from '../auth';
 import type { EmulatorState } from '../state';
+import type { TaskPicklists } from '../task-picklists';
 import type { Variant } from '../variants';
 
 /** Where this call's answer may differ from the docs pages' reading (see variants.ts). */
@@ -9,6 +10,8 @@ export interface CallVariants {
   variants: ReadonlySet<Variant>;
   /** Locked__s as Zoho's search index holds it for this call: it trails the locks under `locked-search-lag`. */
   indexedLock(module: string, recordId: string, lockedNow: boolean): boolean;
+  /** The org's Tasks Status and Priority picklists for this call: renamed under `task-picklists`. */
+  picklists: TaskPicklists;
 }
 
 export interface RouteContext {

@@ -13,7 +13,6 @@ import { findStoredModule, NOTES_MODULE } from '../modules';
 import { renderNote } from '../note-json';
 import { renderRecord } from '../record-json';
 import { recordsOf } from '../store';
-import { taskPicklistsOf } from '../task-picklists';
 import type { Handler } from './context';
 
 const CoqlBody = z.object({ select_query: z.string().trim().min(1) });
@@ -42,7 +41,7 @@ export const runCoql: Handler = async ({ state, caller, request, call }) => {
   const refusedClause = call.variants.has('locked-coql-refused') ? lockedFieldClause(query) : null;
   if (refusedClause !== null) return errorResponse(ERRORS.coqlInvalidColumn, { column_name: LOCKED_FIELD, clause: refusedClause });
   const rows = recordsOf(state, module.apiName).map((record) =>
-    isNotes ? renderNote(state, record, null) : renderRecord(state, module.apiName, record, null, caller, taskPicklistsOf(call.variants)),
+    isNotes ? renderNote(state, record, null) : renderRecord(state, module.apiName, record, null, caller, call.picklists),
   );
   const { data, moreRecords } = runQuery(query, module, rows, state.users);
   if (data.length === 0) return noContent();

@@ -4,7 +4,7 @@
  */
 import { ERRORS, errorResponse, jsonResponse } from '../errors';
 import { LOCK_FIELDS, LOCKING_MODULE, findModule, type FieldMeta } from '../modules';
-import { isTaskPicklistField, taskPicklistsOf, type TaskPicklists } from '../task-picklists';
+import { isTaskPicklistField, type TaskPicklists } from '../task-picklists';
 import type { Handler } from './context';
 
 const renderField = (module: string, field: FieldMeta, picklists: TaskPicklists): Record<string, unknown> => ({
@@ -28,6 +28,6 @@ export const listFields: Handler = ({ url, call }) => {
   if (module === null || module === '') return errorResponse(ERRORS.requiredParamMissing, { param_name: 'module' });
   const fields = module === LOCKING_MODULE ? LOCK_FIELDS : findModule(module)?.fields;
   if (!fields) return errorResponse(ERRORS.invalidModule, { param_name: 'module' });
-  const picklists = taskPicklistsOf(call.variants);
+  const picklists = call.picklists;
   return jsonResponse(200, { fields: fields.map((field) => renderField(module, field, picklists)) });
 };

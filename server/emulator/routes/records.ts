@@ -11,7 +11,6 @@ import { combined, itemFailure, type ItemResult } from '../item-results';
 import { findModule, type ModuleMeta } from '../modules';
 import { ownerOf } from '../owner-input';
 import { CLOSED_STATUS, taskChange } from '../task-input';
-import { taskPicklistsOf } from '../task-picklists';
 import { recordSuccessDetails, renderRecord } from '../record-json';
 import { refuseChange, refuseDelete, unmodifiedSinceOf } from '../record-changes';
 import { newRecord } from '../new-record';
@@ -56,7 +55,7 @@ const changeOf = (
   index: number,
   creating: boolean,
 ): Record<string, unknown> | ItemError => {
-  if (module.apiName === TASKS) return taskChange(context.state, item, index, creating, taskPicklistsOf(context.call.variants));
+  if (module.apiName === TASKS) return taskChange(context.state, item, index, creating, context.call.picklists);
   const change = writableChange(module, item);
   if (!creating) return change;
   const missing = (MANDATORY[module.apiName] ?? [module.nameField]).find(
@@ -91,7 +90,7 @@ export const listRecords: Handler = (context) => {
   const slice = all.slice((page - 1) * perPage, page * perPage);
   if (slice.length === 0) return noContent();
   return jsonResponse(200, {
-    data: slice.map((r) => renderRecord(context.state, module.apiName, r, fields, context.caller, taskPicklistsOf(context.call.variants))),
+    data: slice.map((r) => renderRecord(context.state, module.apiName, r, fields, context.caller, context.call.picklists)),
     info: {
       per_page: perPage,
       count: slice.length,
@@ -112,7 +111,7 @@ export const getRecord: Handler = (context) => {
   if (!isZohoId(id)) return errorResponse(ERRORS.invalidId, { resource_path_index: 1 });
   const record = findRecord(context.state, module.apiName, id);
   if (!record) return noContent();
-  return jsonResponse(200, { data: [renderRecord(context.state, module.apiName, record, fieldsParam(context.url), context.caller, taskPicklistsOf(context.call.variants))] });
+  return jsonResponse(200, { data: [renderRecord(context.state, module.apiName, record, fieldsParam(context.url), context.caller, context.call.picklists)] });
 };
 
 const updateOne = (

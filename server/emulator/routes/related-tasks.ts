@@ -6,7 +6,6 @@ import { ERRORS, errorResponse, jsonResponse, noContent } from '../errors';
 import { renderRecord } from '../record-json';
 import { relatedPage } from '../related-page';
 import { CLOSED_STATUS } from '../task-input';
-import { taskPicklistsOf } from '../task-picklists';
 import { findRecord, recordsOf } from '../store';
 import { fieldsParam, isZohoId, type Handler, type RouteContext } from './context';
 
@@ -26,7 +25,7 @@ const relatedTasks = (context: RouteContext, closed: boolean): Response => {
   });
   const { rows, info } = relatedPage(url, tasks, { sortBy: 'id', sortOrder: 'desc' });
   if (rows.length === 0) return noContent();
-  const picklists = taskPicklistsOf(context.call.variants);
+  const picklists = context.call.picklists;
   return jsonResponse(200, { data: rows.map((task) => renderRecord(state, TASKS, task, fields, context.caller, picklists)), info });
 };
 

@@ -9,7 +9,7 @@ import { parseCriteria, type SearchNode } from '../search-criteria';
 import { recordMatches, refuseConditions, searchableType } from '../search-match';
 import type { RecordState } from '../state';
 import { recordsOf, userRefOf } from '../store';
-import { shownValue, taskPicklistsOf } from '../task-picklists';
+import { shownValue } from '../task-picklists';
 import { fieldsParam, type Handler, type RouteContext } from './context';
 
 const MAX_CRITERIA = 10;
@@ -108,7 +108,7 @@ export const searchRecords: Handler = (context) => {
   const start = (page - 1) * perPage;
   if (start >= ITERATION_LIMIT) return errorResponse(ERRORS.searchLimitReached, { limit: String(ITERATION_LIMIT) });
 
-  const picklists = taskPicklistsOf(context.call.variants);
+  const picklists = context.call.picklists;
   // One pass over the locks, so that Locked__s costs a lookup per record, not a scan.
   const locked = new Set(state.locks.filter((l) => l.module === module.apiName).map((l) => l.recordId));
   const valueOf = (record: RecordState, apiName: string): unknown => {

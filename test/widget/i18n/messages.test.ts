@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../widget/i18n/messages';
-import { intlLocaleOf, languageOf } from '../../../widget/i18n/locale';
+import { intlLocaleOf, languageOf, SUPPORTED_LANGUAGES } from '../../../widget/i18n/locale';
 
 /** The five languages the README promises. */
-const SUPPORTED_LANGUAGES = ['en', 'de', 'fr', 'es', 'ja'] as const;
 import { textsIn } from '../../support/texts';
 
 type Text = string | Record<string, string>;
