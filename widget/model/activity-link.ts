@@ -9,7 +9,6 @@ import type { RecordActivity } from './record-activity';
 export interface ActivityLink {
   /** The record's unlock requests and history, once the panel has started and their code is here. */
   activity: ReadonlySignal<RecordActivity | null>;
-  dispose(): void;
 }
 
 /**
@@ -23,8 +22,9 @@ export function linkActivity({ host, model, now, store }: { host: Host; model: L
   const stopCollecting = model.onConfirmedChange((change) => early.push(change));
   const activity = signal<RecordActivity | null>(null);
   let loading = false;
-  const stopWatching = effect(() => {
-    if (model.phase.value !== 'ready' || loading || activity.value) return;
+  // Loading stays true once the code is here: the effect runs again on every phase change.
+  effect(() => {
+    if (model.phase.value !== 'ready' || loading) return;
     loading = true;
     import('./record-activity').then(
       (part) => {
@@ -38,12 +38,5 @@ export function linkActivity({ host, model, now, store }: { host: Host; model: L
       () => void (loading = false),
     );
   });
-  return {
-    activity,
-    dispose() {
-      stopWatching();
-      stopCollecting();
-      activity.value?.dispose();
-    },
-  };
+  return { activity };
 }

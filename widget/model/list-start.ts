@@ -1,16 +1,14 @@
 import type { Connect } from '../crm/crm-options';
-import { HostError } from '../host/host';
 import type { SelectedRecord } from '../crm/selected-records';
 import type { CurrentUser, ListHost } from '../host/host';
 import type { KeyValueStore } from '../host/storage';
 import type { Messages } from '../i18n/messages';
-import { failureOf } from './failure';
 import type { ListCalls } from './list-calls';
 import { selectionRefusalOf } from './list-selection';
 import type { SelectionRefusal } from './list-selection';
 import type { SettingsSource } from './lock-settings';
 import type { LockSettings } from './settings-cache';
-import { startFailureOf } from './start-failure';
+import { pageLoadFailureOf, startFailureOf } from './start-failure';
 import type { StartFailure } from './start-failure';
 
 /** A started list page: the viewer, their calls, the module and its settings. */
@@ -43,13 +41,6 @@ export interface ListStartDependencies {
 
 const listPartCode = () => import('./list-part');
 
-/** The button's PageLoad that never came, or named no selection, has words of its own (the record page's: start-failure.ts). */
-function pageLoadFailureOf(error: unknown): Promise<StartFailure> | StartFailure {
-  if (error instanceof HostError && error.kind === 'timeout') return { failure: failureOf('list.start.noPageLoad'), unavailable: false };
-  if (error instanceof HostError && error.kind === 'malformed') return { failure: failureOf('list.start.noSelection'), unavailable: false };
-  return startFailureOf(error, 'list.unavailable');
-}
-
 /**
  * The page's start in two rounds: Zoho's PageLoad, the viewer and the environment (SDK calls, no
  * API credit) with the code of the second round fetched beside them, after which a selection that
@@ -60,7 +51,7 @@ export async function startList({ host, connect, store, now, textsFor }: ListSta
   const [context, viewer, environment, calling, code] = await Promise.allSettled([host.listContext(), host.currentUser(), host.environment(), connect(), listPartCode()]);
   const messages = textsFor(viewer.status === 'fulfilled' ? viewer.value.locale : 'en');
   const failed = async (failure: Promise<StartFailure> | StartFailure): Promise<ListStart> => ({ ok: false, ...(await failure), messages });
-  if (context.status === 'rejected') return failed(pageLoadFailureOf(context.reason));
+  if (context.status === 'rejected') return failed(pageLoadFailureOf(context.reason, ['list.start.noPageLoad', 'list.start.noSelection', 'list.unavailable']));
   if (viewer.status === 'rejected') return failed(startFailureOf(viewer.reason, 'list.unavailable'));
   if (environment.status === 'rejected') return failed(startFailureOf(environment.reason, 'list.unavailable'));
   if (calling.status === 'rejected') return failed(startFailureOf(calling.reason, 'list.unavailable'));

@@ -58,7 +58,8 @@ export function createLockChanges(core: ChangeCore, writes: LockWrites): LockCha
 
   /** Runs one change with the controls disabled and shows what it turned out to mean. */
   async function perform(action: LockAction, change: () => Promise<Settlement>, again: () => Promise<void>) {
-    reading.changeBoundary();
+    // A re-read begun before the change may show the lock as it was (Recovery.changes).
+    recovery.changes++;
     const before = state.lock.value;
     batch(() => {
       state.inFlight.value = action;
@@ -78,7 +79,7 @@ export function createLockChanges(core: ChangeCore, writes: LockWrites): LockCha
       // A lock of ours found with an earlier reason came from another window, which told its own change.
       if (settlement.succeeded && !settlement.reasonUnsaved) core.confirmed({ action, before, after: state.lock.value });
     } finally {
-      reading.changeBoundary();
+      recovery.changes++;
       state.inFlight.value = null;
     }
   }

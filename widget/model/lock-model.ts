@@ -25,7 +25,6 @@ import type { UnlockFollowUp } from './unlock-follow-up';
 
 export interface LockModelDependencies {
   host: Host;
-  /** The panel's Zoho calls, made once the org's API domain is known. */
   /** The code of the panel's Zoho calls, fetched as the panel starts. */
   connect: () => Promise<Connect<PanelCalls>>;
   loadMessages: LoadMessages;
@@ -256,6 +255,5 @@ function lazyReading(state: LockState, core: PageCore, session: () => Session | 
     refresh: () => use((reading) => reading.refresh()),
     rereadLock: () => use((reading) => reading.rereadLock()),
     rereadSettings: (contradicted) => void use((reading) => reading.rereadSettings(contradicted)),
-    changeBoundary: () => void recovery.changes++,
   };
 }

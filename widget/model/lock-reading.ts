@@ -27,8 +27,6 @@ export interface LockReading {
    * A failure keeps what is shown; the next view reads them again.
    */
   rereadSettings(contradicted: boolean): void;
-  /** A change starts or ends: a re-read begun before it may show the lock as it was. */
-  changeBoundary(): void;
 }
 
 /**
@@ -90,6 +88,5 @@ export function createLockReading(state: LockState, limit: LimitWait, session: (
       if (contradicted) current.settings.drop();
       current.settings.read().then(state.showSettings, () => undefined);
     },
-    changeBoundary: () => void recovery.changes++,
   };
 }

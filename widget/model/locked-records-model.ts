@@ -5,7 +5,6 @@ import type { KeyValueStore } from '../host/storage';
 import type { LoadMessages } from '../i18n/load-messages';
 import { describeLater } from './describe-later';
 import { sentTogether } from './failure';
-import { MAX_IN_FLIGHT } from './in-parallel';
 import { createLockedList } from './locked-list';
 import type { ListLoading, LockedList, LockedListView } from './locked-list';
 import type { ListLoadingDependencies } from './list-loading';
@@ -194,7 +193,7 @@ async function startTabPage(parts: TabStartParts): Promise<void> {
   const { host, store, now, code } = dependencies;
   const start = () => void startTabPage(parts);
   core.begin();
-  const started = await startTab({ host, code, store, now, textsFor: core.textsFor, maxInFlight: MAX_IN_FLIGHT });
+  const started = await startTab({ host, code, store, now, textsFor: core.textsFor });
   if (!started.ok) return core.failed(started.failure, started.unavailable, await started.messages, start);
   runtime.session = started.session;
   runtime.loading = started.createListLoading({ ...listEvents, calls: started.session.calls, sources: started.session.sources });

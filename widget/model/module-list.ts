@@ -1,6 +1,6 @@
 import type { ConfigurationCalls } from '../crm/configuration';
 import type { LockingConfiguration } from '../crm/types';
-import { inParallel } from './in-parallel';
+import { inParallel, MAX_IN_FLIGHT } from './in-parallel';
 import type { ModuleListCache } from './settings-cache';
 
 /** Which modules have a locking configuration, as far as read: each module's configuration, or null for none. */
@@ -25,11 +25,10 @@ export interface ModuleListOptions {
   configurations: () => Promise<ConfigurationCalls>;
   cache: ModuleListCache;
   candidates: readonly string[];
-  maxInFlight: number;
 }
 
-/** @example createModuleListSource({ configurations, cache, candidates: ['Leads', 'Deals'], maxInFlight: 3 }).scan(['Deals']) */
-export function createModuleListSource({ configurations, cache, candidates, maxInFlight }: ModuleListOptions): ModuleListSource {
+/** @example createModuleListSource({ configurations, cache, candidates: ['Leads', 'Deals'] }).scan(['Deals']) */
+export function createModuleListSource({ configurations, cache, candidates }: ModuleListOptions): ModuleListSource {
   const configured = (scan: ModuleScan) => candidates.filter((module) => scan.get(module));
   return {
     cached: cache.read,
@@ -40,7 +39,7 @@ export function createModuleListSource({ configurations, cache, candidates, maxI
       let failure: { error: unknown } | null = null;
       await inParallel(
         modules.filter((module) => !scan.has(module)),
-        maxInFlight,
+        MAX_IN_FLIGHT,
         async (module) => {
           try {
             scan.set(module, await calls.getLockingConfiguration(module));

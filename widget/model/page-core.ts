@@ -42,13 +42,7 @@ export interface PageCore {
 }
 
 /** What every page's store shows of its core: its start, the viewer, their words and times, Zoho's limit. */
-export interface PageShown {
-  phase: ReadonlySignal<Phase>;
-  /** Why the page could not start (phase "failed" or "unavailable"). */
-  startFailure: ReadonlySignal<Failure | null>;
-  t: ReadonlySignal<Translate>;
-  time: ReadonlySignal<TimeFormat>;
-  user: ReadonlySignal<CurrentUser | null>;
+export interface PageShown extends Pick<PageCore, 'phase' | 'startFailure' | 't' | 'time' | 'user'> {
   /** While Zoho's API limit holds: the time (ms since the epoch) before which Try again is not offered. */
   waitUntil: ReadonlySignal<number | null>;
 }

@@ -34,12 +34,15 @@ export function createAnswers(state: RequestState, reads: RequestReads, { tasks,
       const stillOpen = state.current.value.filter((request) => targets.has(request.id) && request.open);
       const answeredFirst = state.current.value.find((request) => targets.has(request.id) && !request.open);
       const answer = { kind: 'keptLocked', by: user.fullName, reply } as const;
-      const source = stillOpen.length > 0 && (await choices());
-      for (const request of stillOpen) {
-        const description = answeredDescription(request.description, answer);
-        if (source) await withTaskChoices(source, (picked) => calls.completeRequest(request.id, description, picked.completed));
-        state.closed(request.id, answer);
-        recordHistory({ kind: 'keptLocked', by: user.fullName, requester: request.requester.name, reply });
+      // The picklists are read only when there is a request to complete.
+      if (stillOpen.length > 0) {
+        const source = await choices();
+        for (const request of stillOpen) {
+          const description = answeredDescription(request.description, answer);
+          await withTaskChoices(source, (picked) => calls.completeRequest(request.id, description, picked.completed));
+          state.closed(request.id, answer);
+          recordHistory({ kind: 'keptLocked', by: user.fullName, requester: request.requester.name, reply });
+        }
       }
       batch(() => {
         state.form.value = null;

@@ -9,8 +9,9 @@ import type { LockWrites } from '../crm/lock-writes';
 import type { Lock } from '../crm/types';
 import { saveReasonChecked, unlockChecked } from './checked-changes';
 import type { ChangeContext } from './checked-changes';
-import { bulkProgress, runBulk } from './bulk-run';
+import { bulkProgress } from './bulk-run';
 import { sentTogether } from './failure';
+import { inParallel, MAX_IN_FLIGHT } from './in-parallel';
 import type { Failure } from './failure';
 import type { LimitWait } from './limit-wait';
 import type { HistoryWriter } from './history-writer';
@@ -213,7 +214,9 @@ async function unlockSelected(core: RowChangeCore, bulkDraft: ReasonDraft, { con
     await settlement.followUp;
     return settlement;
   };
-  await runBulk(chosen, unlock, ({ item: row, settlement }) => {
+  // A few at a time: Zoho's concurrency limit is shared with every other app of the user. None stops the rest.
+  await inParallel(chosen, MAX_IN_FLIGHT, async (row) => {
+    const settlement = await unlock(row);
     noteUnlocked(row.record, settlement);
     if (settlement.lock !== undefined) replaceLock(row.record.id, settlement.lock);
     if (settlement.settingsContradicted) contradicted = settlement;

@@ -19,9 +19,12 @@ export async function startFailureOf(error: unknown, outside: MessageKey): Promi
   return { failure: { ...(await describeLater(error)), retryable: true }, unavailable: false };
 }
 
-/** The record page's PageLoad that never came, or named no record, has words of its own. */
-export function pageLoadFailureOf(error: unknown): Promise<StartFailure> | StartFailure {
-  if (error instanceof HostError && error.kind === 'timeout') return { failure: failureOf('start.pageLoadTimeout'), unavailable: false };
-  if (error instanceof HostError && error.kind === 'malformed') return { failure: failureOf('start.noRecord'), unavailable: false };
-  return startFailureOf(error, 'start.unavailable');
+/** How a page tells of its PageLoad: one that never came, one that named nothing the page shows, and running outside Zoho CRM. */
+export type PageLoadWords = readonly [timeout: MessageKey, malformed: MessageKey, outside: MessageKey];
+
+/** A PageLoad that never came, or named nothing the page shows, has words of its own on each page. */
+export function pageLoadFailureOf(error: unknown, [timeout, malformed, outside]: PageLoadWords): Promise<StartFailure> | StartFailure {
+  if (error instanceof HostError && error.kind === 'timeout') return { failure: failureOf(timeout), unavailable: false };
+  if (error instanceof HostError && error.kind === 'malformed') return { failure: failureOf(malformed), unavailable: false };
+  return startFailureOf(error, outside);
 }

@@ -54,7 +54,7 @@ export async function startUp(dependencies: StartDependencies): Promise<StartRes
     ...(await failure),
     messages: await messages,
   });
-  if (page.status === 'rejected') return failed(pageLoadFailureOf(page.reason), textsFor('en'));
+  if (page.status === 'rejected') return failed(pageLoadFailureOf(page.reason, ['start.pageLoadTimeout', 'start.noRecord', 'start.unavailable']), textsFor('en'));
   if (user.status === 'rejected') return failed(startFailureOf(user.reason, 'start.unavailable'), textsFor('en'));
   const texts = textsFor(user.value.locale);
   if (environment.status === 'rejected') return failed(startFailureOf(environment.reason, 'start.unavailable'), texts);

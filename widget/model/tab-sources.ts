@@ -1,4 +1,5 @@
 import type { KeyValueStore } from '../host/storage';
+import { MAX_IN_FLIGHT } from './in-parallel';
 import { belongsToLock } from './lock-rules';
 import { createSearchMisses } from './locked-finder';
 import type { SearchMisses } from './locked-finder';
@@ -54,16 +55,15 @@ export interface TabSourcesOptions {
   scope: { orgId: string | null; apiDomain: string; userId: string };
   profileId: string;
   candidates: readonly string[];
-  maxInFlight: number;
 }
 
 /**
  * What the Web Tab reads besides the search and the locks. Loaded on demand, fetched as the tab
  * starts, beside Zoho's PageLoad, to keep the page's first load small.
- * @example createTabSources({ calls, store, now: Date.now, scope, profileId, candidates: ['Deals'], maxInFlight: 3 })
+ * @example createTabSources({ calls, store, now: Date.now, scope, profileId, candidates: ['Deals'] })
  */
-export function createTabSources({ calls, store, now, scope, profileId, candidates, maxInFlight }: TabSourcesOptions): TabSources {
-  const modules = createModuleListSource({ configurations: calls.settings, cache: createModuleListCache({ store, now, scope }), candidates, maxInFlight });
+export function createTabSources({ calls, store, now, scope, profileId, candidates }: TabSourcesOptions): TabSources {
+  const modules = createModuleListSource({ configurations: calls.settings, cache: createModuleListCache({ store, now, scope }), candidates });
   const settingsCache = (module: string) => createSettingsCache({ store, now, scope: { ...scope, module } });
   return {
     modules,
@@ -73,9 +73,9 @@ export function createTabSources({ calls, store, now, scope, profileId, candidat
     async firstConfigured(known) {
       let scan = known;
       const unknown = candidates.filter((module) => !known.has(module));
-      for (let next = 0; next < unknown.length && !candidates.some((module) => scan.get(module)); next += maxInFlight) {
+      for (let next = 0; next < unknown.length && !candidates.some((module) => scan.get(module)); next += MAX_IN_FLIGHT) {
         try {
-          scan = await modules.scan(unknown.slice(next, next + maxInFlight), scan);
+          scan = await modules.scan(unknown.slice(next, next + MAX_IN_FLIGHT), scan);
         } catch (failure) {
           if (scan.size === 0) return { module: null, modules: [], scan, complete: false, failure };
         }

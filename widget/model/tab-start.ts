@@ -35,7 +35,6 @@ export interface TabStartDependencies {
   store: KeyValueStore;
   now: () => Date;
   textsFor(locale: string): Promise<Messages>;
-  maxInFlight: number;
 }
 
 /**
@@ -43,7 +42,7 @@ export interface TabStartDependencies {
  * calls and of the list fetched beside them. The viewer's texts start loading as soon as the
  * viewer is known and come with the outcome.
  */
-export async function startTab({ host, code: tabCode, store, now, textsFor, maxInFlight }: TabStartDependencies): Promise<TabStart> {
+export async function startTab({ host, code: tabCode, store, now, textsFor }: TabStartDependencies): Promise<TabStart> {
   const [tab, viewer, environment, code] = await Promise.allSettled([host.tabContext(), host.currentUser(), host.environment(), tabCode()]);
   const messages = textsFor(viewer.status === 'fulfilled' ? viewer.value.locale : 'en');
   const failed = [tab, viewer, environment, code].find((outcome) => outcome.status === 'rejected');
@@ -61,7 +60,6 @@ export async function startTab({ host, code: tabCode, store, now, textsFor, maxI
     scope: { orgId, apiDomain, userId: viewer.value.id },
     profileId: viewer.value.profile.id,
     candidates: part.LOCKABLE_MODULES,
-    maxInFlight,
   });
   const { createTabModules, createListLoading, LOCKABLE_MODULES } = part;
   return { ok: true, session: { user: viewer.value, calls, sources, org: orgId ?? apiDomain, store }, createTabModules, createListLoading, candidates: LOCKABLE_MODULES, messages };
