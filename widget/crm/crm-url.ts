@@ -1,17 +1,15 @@
+import { isModuleName, isZohoId } from '../host/zoho-ids';
 import type { RecordRef } from './types';
-
-const moduleName = /^[A-Za-z][A-Za-z0-9_]*$/;
-const zohoId = /^\d{1,19}$/;
 
 /** Throws a plain Error (a bug, not a user message) unless `name` is a module API name. */
 export function checkModule(name: string): string {
-  if (!moduleName.test(name)) throw new Error(`Not a module API name: ${JSON.stringify(name)}`);
+  if (!isModuleName(name)) throw new Error(`Not a module API name: ${JSON.stringify(name)}`);
   return name;
 }
 
 /** Throws a plain Error unless `id` is a Zoho id: a string of 1 to 19 digits. */
 export function checkId(id: string): string {
-  if (!zohoId.test(id)) throw new Error(`Not a Zoho id: ${JSON.stringify(id)}`);
+  if (!isZohoId(id)) throw new Error(`Not a Zoho id: ${JSON.stringify(id)}`);
   return id;
 }
 

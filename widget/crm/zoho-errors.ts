@@ -43,12 +43,13 @@ export const callLine = ({ method, path }: ZohoCall): string => `${method} ${pat
  * status:"error"}`, or item-level inside an array such as `{data:[{…, status:"error"}]}`.
  * Null when the answer is not an error.
  */
-function zohoErrorOf(body: unknown, call: ZohoCall | null = null): CrmError | null {
+function zohoErrorOf(body: unknown, call: AnsweredCall): CrmError | null {
   for (const item of itemsOf(body)) {
     const parsed = zohoErrorSchema.safeParse(item);
     if (parsed.success && parsed.data.status === 'error') {
       const { code, message, details } = parsed.data;
-      return new CrmError(code, message ?? code, details ?? {}, null, call);
+      // The call is named only for an error: a success never needs its path worked out.
+      return new CrmError(code, message ?? code, details ?? {}, null, typeof call === 'string' ? null : zohoCall(call));
     }
   }
   return null;
@@ -84,7 +85,7 @@ const labelOf = (call: AnsweredCall) => (typeof call === 'string' ? call : callL
  * AnswerNotUnderstood (a HostError 'malformed') when it is neither a valid success nor a Zoho error.
  */
 export function readAnswer<T>(body: unknown, schema: AnswerSchema<T>, call: AnsweredCall): T {
-  const error = zohoErrorOf(body, typeof call === 'string' ? null : zohoCall(call));
+  const error = zohoErrorOf(body, call);
   if (error) throw error;
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new AnswerNotUnderstood(labelOf(call), codeIn(body), body);

@@ -1,10 +1,8 @@
 import * as z from './zod';
 import { HostError, type ListContext } from './host';
+import { isModuleName, isZohoId } from './zoho-ids';
 
 const pageLoadSchema = z.object({ Entity: z.string(), EntityId: z.nullish(z.union([z.array(z.string()), z.string()])) });
-
-const moduleName = /^[A-Za-z][A-Za-z0-9_]*$/;
-const zohoId = /^\d{1,19}$/;
 
 /**
  * The selection of a list view button's PageLoad: `{Entity, EntityId: [ids], ButtonPosition}` (Zoho's
@@ -14,9 +12,9 @@ const zohoId = /^\d{1,19}$/;
  */
 export function parseListPageLoad(data: unknown): ListContext {
   const parsed = pageLoadSchema.safeParse(data);
-  if (!parsed.success || !moduleName.test(parsed.data.Entity)) throw new HostError('malformed', 'PageLoad without a module', data);
+  if (!parsed.success || !isModuleName(parsed.data.Entity)) throw new HostError('malformed', 'PageLoad without a module', data);
   const { Entity, EntityId } = parsed.data;
   const ids = typeof EntityId === 'string' ? (EntityId === '' ? [] : [EntityId]) : (EntityId ?? []);
-  if (!ids.every((id) => zohoId.test(id))) throw new HostError('malformed', 'PageLoad with an id that is not a record id', data);
+  if (!ids.every(isZohoId)) throw new HostError('malformed', 'PageLoad with an id that is not a record id', data);
   return { module: Entity, recordIds: [...new Set(ids)] };
 }

@@ -1,4 +1,5 @@
 import { HostError, type TabHost } from './host';
+import { isModuleName } from './zoho-ids';
 import { createZohoSdkHost, unavailable, type ZohoHostOptions, type ZohoSdkAccess } from './zoho';
 
 /** What a web tab adds to the SDK host: waiting for its PageLoad, which names no record, and opening a record. */
@@ -8,7 +9,7 @@ function tabCalls(access: ZohoSdkAccess | null): Pick<TabHost, 'tabContext' | 'o
     tabContext: () => access.firstPageLoad().then(() => undefined),
     openRecord: ({ module, recordId }) => {
       // Only ids from Zoho's own answers get here; anything else is a bug, not a record to open.
-      if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(module) || !/^\d+$/.test(recordId)) {
+      if (!isModuleName(module) || !/^\d+$/.test(recordId)) {
         return Promise.reject(new Error(`Not a record to open: ${module}/${recordId}`));
       }
       return access.call('Record.open', (s) => s.CRM.UI.Record.open({ Entity: module, RecordID: recordId }), (answer) => {

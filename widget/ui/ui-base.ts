@@ -6,3 +6,4 @@ export * from 'preact';
 export * from 'preact/hooks';
 export * from '../model/model-base';
 export * from './retry-button';
+export * from './record-label';

@@ -6,6 +6,7 @@ import type { ListResult } from '../../model/list-results';
 import { CloseButton } from './close-button';
 import { resultText } from './result-text';
 import { ReasonField } from '../reason-field';
+import { recordLabel } from '../record-label';
 
 /** The selected ids Zoho shows the viewer no record of this module for: said before anything is sent, and left out. */
 export function MissingRecords({ model }: { model: ListModel }) {
@@ -30,7 +31,6 @@ export function UnlockStep({ model }: { model: ListModel }) {
   if (!choice) return null;
   if (choice.reading) return <p aria-live="polite">{t('list.unlock.reading')}</p>;
   const count = choice.mine.length;
-  const name = (id: string, recordName: string) => recordName || t('overview.row.unnamed', { id });
   return (
     <div class="rl-confirm" role="group" aria-labelledby="rl-unlock-title" onKeyDown={(event) => event.key === 'Escape' && model.cancelUnlock()}>
       <p id="rl-unlock-title" class="rl-form-title">
@@ -39,7 +39,7 @@ export function UnlockStep({ model }: { model: ListModel }) {
       {count > 0 && (
         <ul class="rl-results">
           {choice.mine.map(({ record }) => (
-            <li key={record.id}>{name(record.id, record.name)}</li>
+            <li key={record.id}>{recordLabel(t, record)}</li>
           ))}
         </ul>
       )}
@@ -58,7 +58,7 @@ export function UnlockStep({ model }: { model: ListModel }) {
       )}
       {choice.failure && (
         <p class="rl-problem" role="alert">
-          {t('list.unlock.unread', { names: choice.unread.map((record) => name(record.id, record.name)).join(', '), message: t(choice.failure.message, choice.failure.params) })}
+          {t('list.unlock.unread', { names: choice.unread.map((record) => recordLabel(t, record)).join(', '), message: t(choice.failure.message, choice.failure.params) })}
         </p>
       )}
       <div class="rl-buttons">
@@ -129,7 +129,7 @@ function Summary({ model, notDone }: { model: ListModel; notDone: ListResult[] }
       {notesMissed.length > 0 && (
         <div class="rl-error" role="alert">
           <p>{t('list.notes.missed', { count: notesMissed.length })}</p>
-          <p class="rl-muted">{notesMissed.map(({ record }) => record.name || t('overview.row.unnamed', { id: record.id })).join(', ')}</p>
+          <p class="rl-muted">{notesMissed.map(({ record }) => recordLabel(t, record)).join(', ')}</p>
           <button type="button" class="rl-button" onClick={() => void model.writeMissedNotes()}>
             {t('list.notes.writeAgain')}
           </button>

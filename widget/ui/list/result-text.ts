@@ -1,9 +1,10 @@
 import type { Translate } from '../../i18n/messages';
 import type { ListResult } from '../../model/list-results';
+import { recordLabel } from '../record-label';
 
 /** One record of a run that did not change, by name, with why, in the viewer's words. */
 export function resultText(t: Translate, { record, outcome }: ListResult, locking: boolean): string {
-  const name = record.name || t('overview.row.unnamed', { id: record.id });
+  const name = recordLabel(t, record);
   switch (outcome.kind) {
     case 'alreadyLocked':
       if (outcome.byViewer) return t('list.result.alreadyLockedByYou', { name });

@@ -3,9 +3,10 @@ import type { LockedRecordsModel } from '../../model/locked-records-model';
 import type { BulkResult } from '../../model/tab-actions';
 import type { Translate } from '../../i18n/messages';
 import { ReasonField } from '../reason-field';
+import { recordLabel } from '../record-label';
 
 function resultText(t: Translate, { record, outcome, failure }: BulkResult): string {
-  const name = record.name || t('overview.row.unnamed', { id: record.id });
+  const name = recordLabel(t, record);
   if (outcome === 'failed' && failure) return t('overview.bulk.failed', { name, message: t(failure.message, failure.params) });
   const key = outcome === 'unlocked' ? 'overview.bulk.unlocked' : outcome === 'alreadyUnlocked' ? 'overview.bulk.alreadyUnlocked' : 'overview.bulk.changed';
   return t(key, { name });

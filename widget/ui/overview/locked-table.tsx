@@ -1,5 +1,6 @@
 import type { LockedRecordsModel } from '../../model/locked-records-model';
 import type { LockedRow } from '../../model/tab-rows';
+import { recordLabel } from '../record-label';
 import { RetryButton } from '../retry-button';
 import { Paging, RowForm } from './overview-parts';
 
@@ -56,7 +57,7 @@ export function LockedTable({ model }: { model: LockedRecordsModel }) {
 function LockedTableRow({ model, row, module, busy }: { model: LockedRecordsModel; row: LockedRow; module: string; busy: boolean }) {
   const t = model.t.value;
   const time = model.time.value;
-  const name = row.record.name || t('overview.row.unnamed', { id: row.record.id });
+  const name = recordLabel(t, row.record);
   const open = model.open.value?.recordId === row.record.id ? model.open.value : null;
   const failure = model.rowFailure.value?.recordId === row.record.id ? model.rowFailure.value.failure : null;
   return (
