@@ -6,7 +6,7 @@ import { followImports } from './module-graph';
 import { PAGES, STYLESHEET_ENTRIES, type PageEntry } from './page-entries';
 import { renderPageHtml } from './page-html';
 import { SUPPORTED_LANGUAGES } from '../../widget/i18n/locale';
-import { keysNamedIn, pageCatalog, readTranslations } from './page-texts';
+import { keysNamedIn, pageCatalog, readTranslations, type Translations } from './page-texts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -53,27 +53,29 @@ function stylesheetOptions(production: boolean): esbuild.BuildOptions {
 }
 
 /**
- * What follows the scripts: each page's HTML, preloading the modules its entry imports, and its
- * texts in each language (only the keys its modules name, English filling any gap).
+ * What follows a page's script: its HTML, preloading the modules its entry imports, and its texts
+ * in each language (only the keys its modules name, English filling any gap).
  */
+async function writePage(name: string, page: PageEntry, translations: Translations): Promise<void> {
+  await mkdir(`${root}app/js/texts`, { recursive: true });
+  const entry = `app/js/${name}.js`;
+  const graph = await followImports(root, [entry]);
+  const html = renderPageHtml({
+    title: page.title,
+    stylesheets: page.stylesheets.map((sheet) => `css/${sheet}.css`),
+    script: `js/${name}.js`,
+    preloads: graph.firstLoad.filter((path) => path !== entry).map((path) => path.slice('app/'.length)),
+  });
+  await writeFile(`${root}app/${name}.html`, html);
+  const keys = keysNamedIn([...graph.texts.values()].join('\n'), translations.en);
+  for (const language of SUPPORTED_LANGUAGES) {
+    await writeFile(`${root}app/js/texts/${name}-${language}.json`, JSON.stringify(pageCatalog(keys, translations, language)));
+  }
+}
+
 async function writePages(): Promise<void> {
   const translations = await readTranslations(`${root}app/translations`);
-  await mkdir(`${root}app/js/texts`, { recursive: true });
-  for (const [name, page] of Object.entries(PAGES)) {
-    const entry = `app/js/${name}.js`;
-    const graph = await followImports(root, [entry]);
-    const html = renderPageHtml({
-      title: page.title,
-      stylesheets: page.stylesheets.map((sheet) => `css/${sheet}.css`),
-      script: `js/${name}.js`,
-      preloads: graph.firstLoad.filter((path) => path !== entry).map((path) => path.slice('app/'.length)),
-    });
-    await writeFile(`${root}app/${name}.html`, html);
-    const keys = keysNamedIn([...graph.texts.values()].join('\n'), translations.en);
-    for (const language of SUPPORTED_LANGUAGES) {
-      await writeFile(`${root}app/js/texts/${name}-${language}.json`, JSON.stringify(pageCatalog(keys, translations, language)));
-    }
-  }
+  for (const [name, page] of Object.entries(PAGES)) await writePage(name, page, translations);
 }
 
 async function cleanOutput(): Promise<void> {
@@ -89,18 +91,19 @@ export async function buildWidget({ production = false }: BuildOptions = {}): Pr
 
 /** Rebuilds on every change under widget/; returns a function that stops watching. */
 export async function watchWidget(onRebuild: (errors: number) => void): Promise<() => Promise<void>> {
-  // Each page's script rebuilds on its own; the pages and texts are written again after each.
-  const pages: esbuild.Plugin = {
-    name: 'pages',
+  // Each page's script rebuilds on its own; that page's HTML and texts are written again after it.
+  const pageWriter = (name: string, page: PageEntry): esbuild.Plugin => ({
+    name: `page-${name}`,
     setup(build) {
       build.onEnd(async (result) => {
-        const failed = result.errors.length > 0 ? 0 : await writePages().then(() => 0, () => 1);
+        const write = async () => writePage(name, page, await readTranslations(`${root}app/translations`));
+        const failed = result.errors.length > 0 ? 0 : await write().then(() => 0, () => 1);
         onRebuild(result.errors.length + failed);
       });
     },
-  };
+  });
   const contexts = await Promise.all([
-    ...scriptBuilds(false).map((options) => esbuild.context({ ...options, plugins: [pages] })),
+    ...Object.entries(PAGES).map(([name, page]) => esbuild.context({ ...scriptOptions(false, name, page), plugins: [pageWriter(name, page)] })),
     esbuild.context(stylesheetOptions(false)),
   ]);
   await Promise.all(contexts.map((context) => context.watch()));
