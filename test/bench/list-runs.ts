@@ -3,7 +3,7 @@ import type { DevServer } from '../../server/index';
 import { harnessCalls } from '../support/harness-calls';
 import { VISITS, type Visit } from './page-views';
 import { median, round1 } from './stats';
-import { connectionRoundTrip } from './widget-timing';
+import { connectionRoundTrip, frameAt } from './widget-timing';
 
 export interface ListRunTiming {
   latencyMs: number;
@@ -34,12 +34,6 @@ async function selectLockable(page: Page, count: number): Promise<string[]> {
     names.push(name);
   }
   return names;
-}
-
-function popupFrame(page: Page): Frame {
-  const frame = page.frames().find((f) => new URL(f.url(), 'about:blank').pathname === LIST_PAGE);
-  if (!frame) throw new Error('The popup frame is not in the page');
-  return frame;
 }
 
 /** In the popup: presses the lock button and resolves with the milliseconds until the summary's Close button shows. */
@@ -91,7 +85,7 @@ export async function measureListRuns(browser: Browser, server: DevServer, laten
           await page.getByRole('button', { name: 'Lock records' }).click();
           const reason = page.frameLocator('[data-popup] iframe').getByRole('textbox', { name: 'Lock reason' });
           await reason.fill('Quarter-end review');
-          const frame = popupFrame(page);
+          const frame = frameAt(page, LIST_PAGE, 'popup');
           figures[visit].toSummary.push(await timeToSummary(frame, `Lock ${records} records`));
           figures[visit].calls.push((await harnessCalls(page)).length);
           roundTrips.push(await connectionRoundTrip(frame));

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame } from 'playwright-core';
 import type { DevServer } from '../../server/index';
 import { PAGE_SIZE } from '../../widget/model/locked-list';
 import { harnessCalls } from '../support/harness-calls';
 import { median, round1 } from './stats';
-import { connectionRoundTrip } from './widget-timing';
+import { connectionRoundTrip, frameAt } from './widget-timing';
 import { VISITS, type Visit } from './page-views';
 
 export interface TabTiming {
@@ -71,12 +71,6 @@ async function shownAt(frame: Frame): Promise<{ firstRows: number; firstScreen: 
   return { firstRows, firstScreen, firstScreenEpoch };
 }
 
-function tabFrame(page: Page): Frame {
-  const frame = page.frames().find((f) => new URL(f.url(), 'about:blank').pathname === OVERVIEW);
-  if (!frame) throw new Error('The web tab frame is not in the page');
-  return frame;
-}
-
 /**
  * The Locked records tab of the large org, viewed twice per fresh browser context at each latency:
  * cold (nothing cached but the remembered module), then warm (the next view, its storage kept).
@@ -98,7 +92,7 @@ export async function measureTabViews(browser: Browser, server: DevServer, laten
           // A navigation starts a new harness page, whose call log starts empty.
           await page.goto(`${server.url}/tab?user=manager@example.com&module=Deals&latency=${latencyMs}`);
           await page.waitForFunction((path) => [...document.querySelectorAll('iframe')].some((f) => f.src.includes(path)), OVERVIEW);
-          const frame = tabFrame(page);
+          const frame = frameAt(page, OVERVIEW, 'web tab');
           const shown = await shownAt(frame);
           // Only the calls answered by the first screen: the reads it starts afterwards (the other modules'
           // settings) may be logged before the poll above sees it, at low latency.

@@ -1,5 +1,12 @@
-import type { BrowserContext, Frame } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { apiDomainOf, DEFAULT_DEPLOYMENT } from '../../server/harness/deployments';
+
+/** The frame of `page` showing the extension's page at `path`, e.g. /app/overview.html; `what` names it in the error. */
+export function frameAt(page: Page, path: string, what: string): Frame {
+  const frame = page.frames().find((f) => new URL(f.url(), 'about:blank').pathname === path);
+  if (!frame) throw new Error(`The ${what} frame is not in the page`);
+  return frame;
+}
 
 /**
  * Installed in every frame of a context: in the widget's frame, notes `performance.now()` (time
