@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { DevServer } from '../../server/index';
 import { harnessCalls } from '../support/harness-calls';
 import { recordPageOf, recordPageUrl, type RecordPageQuery } from '../support/record-page';
@@ -36,12 +36,28 @@ interface ViewFigures {
   translations: { url: string; gzipBytes: number }[];
 }
 
+/** The page's API calls once its call log has stopped growing for half a second. */
+async function settledCallCount(page: Page): Promise<number> {
+  let seen = -1;
+  for (;;) {
+    const count = (await harnessCalls(page)).length;
+    if (count === seen) return count;
+    seen = count;
+    await page.waitForTimeout(500);
+  }
+}
+
 /**
  * The same page viewed twice in one fresh context: cold, then warm (what the widget kept in its
  * origin's storage is still there, as for a rep opening the next record). Status time, API calls
  * and translations fetched of each.
  */
-async function viewTwice(browser: Browser, server: DevServer, query: RecordPageQuery, statusName?: string): Promise<Record<Visit, ViewFigures>> {
+async function viewTwice(
+  browser: Browser,
+  server: DevServer,
+  query: RecordPageQuery,
+  { statusName, settle = false }: { statusName?: string | undefined; settle?: boolean } = {},
+): Promise<Record<Visit, ViewFigures>> {
   const context = await browser.newContext();
   try {
     await markStatusShown(context);
@@ -58,7 +74,9 @@ async function viewTwice(browser: Browser, server: DevServer, query: RecordPageQ
       const view = await recordPageOf(page, statusName ? { statusName } : {});
       const frame = view.widgetFrame();
       const shownAt = await statusShownAt(frame);
-      const calls = (await harnessCalls(page)).length;
+      // Counting calls, the view is left to finish what it does by itself after the status (its
+      // unlock requests and history load on demand), else a slow moment would hide some of them.
+      const calls = settle ? await settledCallCount(page) : (await harnessCalls(page)).length;
       const roundTrip = await connectionRoundTrip(frame);
       return { shownAt, calls, roundTrip, translations: await Promise.all(translations) };
     };
@@ -106,7 +124,7 @@ export async function measurePageViewCosts(
   const costs: PageViewCost[] = [];
   for (const { view, query, statusName } of views) {
     server.emulator.reset();
-    const twice = await viewTwice(browser, server, query, statusName);
+    const twice = await viewTwice(browser, server, query, { statusName, settle: true });
     costs.push({
       view,
       apiCalls: { cold: twice.cold.calls, warm: twice.warm.calls },
